@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -23,14 +24,15 @@ public class RedisClientProducer {
     @ConfigProperty(name = "redis.timeout-ms", defaultValue = "2000")
     int timeoutMillis;
 
+    // @Singleton, not @ApplicationScoped: a record and Jedis' client cannot be proxied
     @Produces
-    @ApplicationScoped
+    @Singleton
     RedisUrl redisUrl() {
         return RedisUrl.parse(redisUrl);
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     RedisClient redisClient(RedisUrl url) {
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .ssl(url.tls())
