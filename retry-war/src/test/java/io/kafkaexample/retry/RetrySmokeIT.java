@@ -1,0 +1,12 @@
+package io.kafkaexample.retry;
+
+import io.kafkaexample.testsupport.ServiceSmokeTest;
+import io.kafkaexample.testsupport.TestStack;
+
+class RetrySmokeIT extends ServiceSmokeTest {
+
+    @Override
+    protected String baseUrl() {
+        return TestStack.retryUrl();
+    }
+}

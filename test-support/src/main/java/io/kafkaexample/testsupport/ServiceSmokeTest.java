@@ -1,0 +1,91 @@
+package io.kafkaexample.testsupport;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+
+/**
+ * What every service passes as soon as it runs: ready with both dependencies, GraphQL and GraphiQL
+ * served, and the Kafka broker and Redis it uses really working. Each service's smoke IT extends this.
+ */
+public abstract class ServiceSmokeTest {
+
+    /** The service's base URL, context root included, without a trailing slash. */
+    protected abstract String baseUrl();
+
+    /** The service's own root (where /health lives): its base URL without the context root. */
+    private String serverUrl() {
+        URI base = URI.create(baseUrl());
+        return base.getScheme() + "://" + base.getAuthority();
+    }
+
+    @Test
+    void readyOnlyWithKafkaAndRedisUp() {
+        var response = Http.get(serverUrl() + "/health/ready");
+        JsonObject health = Http.json(response.body());
+        List<String> up = health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> "UP".equals(c.getString("status"))).map(c -> c.getString("name")).sorted().toList();
+        assertAll(
+                () -> assertEquals(200, response.statusCode(), response.body()),
+                () -> assertEquals(List.of("kafka", "redis"), up, response.body()));
+    }
+
+    @Test
+    void liveMetricsAndOpenApiAreServed() {
+        String live = Http.get(serverUrl() + "/health/live").body();
+        String metrics = Http.get(serverUrl() + "/metrics").body();
+        String openapi = Http.get(serverUrl() + "/openapi").body();
+        assertAll(
+                () -> assertEquals("UP", Http.json(live).getString("status"), live),
+                () -> assertTrue(metrics.contains("jvm_uptime_seconds"), metrics),
+                () -> assertTrue(openapi.contains("openapi: 3."), openapi));
+    }
+
+    @Test
+    void graphqlAnswersAQuery() {
+        JsonObject response = Http.graphql(baseUrl() + "/graphql", "{ ready }");
+        assertEquals(true, response.getJsonObject("data").getBoolean("ready"), response.toString());
+    }
+
+    @Test
+    void graphiqlRunsAQueryInHeadlessChromiumWithoutInternet() {
+        try (var browser = new GraphiQLBrowser()) {
+            GraphiQLBrowser.Outcome outcome = browser.run(baseUrl() + "/graphql-ui/", "{ ready }");
+            assertAll(
+                    () -> assertTrue(outcome.result().replaceAll("\\s", "").contains("\"ready\":true"), outcome.result()),
+                    () -> assertEquals(List.of(), outcome.pageErrors(), "errors on the page"),
+                    () -> assertEquals(List.of(), outcome.failedRequests(), "requests that failed"));
+        }
+    }
+
+    @Test
+    void aRecordWrittenToKafkaIsReadBack() throws Exception {
+        String topic = "it-smoke";
+        KafkaProbe.ensureTopic(topic, 8);
+        String key = UUID.randomUUID().toString();
+        var written = KafkaProbe.send(topic, key, "hello from " + getClass().getSimpleName());
+        var read = KafkaProbe.readAt(written);
+        assertAll(
+                () -> assertEquals(key, read.key()),
+                () -> assertEquals("hello from " + getClass().getSimpleName(), read.value()));
+    }
+
+    @Test
+    void redisAnswers() {
+        try (var redis = new Jedis(URI.create(TestStack.redisUrl()))) {
+            String key = "it:smoke:" + UUID.randomUUID();
+            redis.setex(key, 60, "ok");
+            assertAll(
+                    () -> assertEquals("PONG", redis.ping()),
+                    () -> assertEquals("ok", redis.get(key)));
+            redis.del(key);
+        }
+    }
+}
