@@ -50,7 +50,12 @@ public final class GraphiQLBrowser implements AutoCloseable {
                     errors.add(m.text());
                 }
             });
-            page.onRequestFailed(r -> failed.add(r.url()));
+            page.onRequestFailed(r -> failed.add(r.url() + ": " + r.failure()));
+            page.onResponse(r -> {
+                if (r.status() >= 400) {
+                    failed.add(r.url() + ": HTTP " + r.status());
+                }
+            });
             page.navigate(pageUrl);
             page.locator(".graphiql-query-editor .CodeMirror").waitFor();
             // GraphiQL's editors are CodeMirror 5 instances: set the text the way the editor expects it
