@@ -1,6 +1,6 @@
 package io.kafkaexample.common.health;
 
-import io.kafkaexample.common.kafka.KafkaAdminProducer;
+import io.kafkaexample.common.kafka.KafkaClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.ExecutionException;
@@ -24,7 +24,7 @@ public class KafkaReadinessCheck implements HealthCheck {
     Admin admin;
 
     @Inject
-    @ConfigProperty(name = KafkaAdminProducer.BOOTSTRAP_KEY)
+    @ConfigProperty(name = KafkaClients.BOOTSTRAP_KEY)
     String bootstrapServers;
 
     @Override

@@ -1,0 +1,15 @@
+package io.kafkaexample.common.auth;
+
+/** The claims of an access token beyond the registered ones (jti, exp, iat, iss, sub). */
+public final class TokenClaims {
+
+    public static final String ID = "id";
+    public static final String USERNAME = "username";
+    public static final String EMAIL = "email";
+    public static final String ROLE = "role";
+    /** The name of the jwtConsumer (liberty-config/service-base.xml) that verifies them. */
+    public static final String CONSUMER_ID = "access-tokens";
+
+    private TokenClaims() {
+    }
+}

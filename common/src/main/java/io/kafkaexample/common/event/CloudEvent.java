@@ -1,0 +1,108 @@
+package io.kafkaexample.common.event;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A CloudEvent 1.0 in structured JSON mode, the value of every record on the contract's topics:
+ * {@code {"specversion":"1.0","id":..,"source":..,"type":..,"time":..,"datacontenttype":"application/json","data":{..}}}.
+ */
+public record CloudEvent(String id, String source, String type, Instant time, JsonObject data) {
+
+    public static final String SPEC_VERSION = "1.0";
+    public static final String JSON = "application/json";
+
+    public CloudEvent {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(data, "data");
+    }
+
+    /** A new event with a random id, stamped now. */
+    public static CloudEvent of(String source, String type, Instant time, JsonObject data) {
+        return new CloudEvent(UUID.randomUUID().toString(), source, type, time, data);
+    }
+
+    public String toJson() {
+        return Json.createObjectBuilder()
+                .add("specversion", SPEC_VERSION)
+                .add("id", id)
+                .add("source", source)
+                .add("type", type)
+                .add("time", time.toString())
+                .add("datacontenttype", JSON)
+                .add("data", data)
+                .build()
+                .toString();
+    }
+
+    /** Reads a structured-mode CloudEvent, rejecting anything the contract does not allow. */
+    public static CloudEvent parse(String json) throws InvalidEventException {
+        if (json == null || json.isBlank()) {
+            throw new InvalidEventException("empty record value");
+        }
+        JsonObject event;
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new InvalidEventException("not a JSON object");
+            }
+            event = value.asJsonObject();
+        } catch (JsonException e) {
+            throw new InvalidEventException("not JSON: " + e.getMessage());
+        }
+        String specVersion = requiredString(event, "specversion");
+        if (!SPEC_VERSION.equals(specVersion)) {
+            throw new InvalidEventException("unsupported specversion '" + specVersion + "'");
+        }
+        String contentType = optionalString(event, "datacontenttype");
+        if (contentType != null && !contentType.startsWith(JSON)) {
+            throw new InvalidEventException("datacontenttype must be application/json, not '" + contentType + "'");
+        }
+        JsonValue data = event.get("data");
+        if (data == null || data.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidEventException("data must be a JSON object");
+        }
+        return new CloudEvent(requiredString(event, "id"), requiredString(event, "source"),
+                requiredString(event, "type"), instant(requiredString(event, "time"), "time"), data.asJsonObject());
+    }
+
+    /** An RFC 3339 timestamp of the event or of its data. */
+    public static Instant instant(String text, String field) throws InvalidEventException {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidEventException(field + " is not an RFC 3339 timestamp: '" + text + "'");
+        }
+    }
+
+    public static String requiredString(JsonObject object, String field) throws InvalidEventException {
+        String value = optionalString(object, field);
+        if (value == null || value.isBlank()) {
+            throw new InvalidEventException("missing " + field);
+        }
+        return value;
+    }
+
+    private static String optionalString(JsonObject object, String field) throws InvalidEventException {
+        JsonValue value = object.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.STRING) {
+            throw new InvalidEventException(field + " must be a string");
+        }
+        return object.getString(field);
+    }
+}

@@ -1,0 +1,12 @@
+package io.kafkaexample.common.event;
+
+/** The CloudEvent types of the contract and the source that emits them. */
+public final class EventTypes {
+
+    public static final String SOURCE_PRODUCER = "/producer-svc";
+    public static final String USER_CREATED = "user.created";
+    public static final String TOKEN_ISSUED = "token.issued";
+
+    private EventTypes() {
+    }
+}

@@ -1,0 +1,85 @@
+package io.kafkaexample.common.kafka;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The Kafka clients a service owns besides the Reactive Messaging channels: one admin client (readiness,
+ * topic inspection) and one idempotent producer, shared by every sender of the service.
+ */
+@ApplicationScoped
+public class KafkaClients {
+
+    public static final String BOOTSTRAP_KEY = "kafka.bootstrap.servers";
+    public static final String SECURITY_PROTOCOL_KEY = "kafka.security.protocol";
+
+    @Inject
+    @ConfigProperty(name = BOOTSTRAP_KEY)
+    String bootstrapServers;
+
+    @Inject
+    @ConfigProperty(name = SECURITY_PROTOCOL_KEY, defaultValue = "PLAINTEXT")
+    String securityProtocol;
+
+    @Inject
+    @ConfigProperty(name = "service.name")
+    String clientIdPrefix;
+
+    @Produces
+    @ApplicationScoped
+    Admin admin() {
+        Map<String, Object> config = common("admin");
+        // a broker that is down must not flood the log with reconnect attempts
+        config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "10000");
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+        return Admin.create(config);
+    }
+
+    // @Singleton: KafkaProducer has no no-argument constructor, so it cannot be proxied
+    @Produces
+    @Singleton
+    Producer<String, String> producer() {
+        Map<String, Object> config = common("producer");
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
+        // a send fails within seconds when the broker is unreachable, so callers can report it and try later
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        config.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 10_000);
+        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+    }
+
+    void close(@Disposes Admin admin) {
+        admin.close(Duration.ofSeconds(2));
+    }
+
+    void close(@Disposes Producer<String, String> producer) {
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    private Map<String, Object> common(String role) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, securityProtocol);
+        config.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientIdPrefix + "-" + role);
+        return config;
+    }
+}

@@ -1,0 +1,115 @@
+package io.kafkaexample.producer.auth;
+
+import io.kafkaexample.common.auth.Caller;
+import io.kafkaexample.common.auth.CallerResolver;
+import io.kafkaexample.common.event.CloudEvent;
+import io.kafkaexample.common.graphql.ClientError;
+import io.kafkaexample.producer.outbox.OutboxRelay;
+import io.kafkaexample.producer.role.RoleStore;
+import io.kafkaexample.producer.user.StoredUser;
+import io.kafkaexample.producer.user.UserEvents;
+import io.kafkaexample.producer.user.UserStore;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+
+/** Logging in, refreshing and changing a password. Each token issued publishes {@code token.issued}. */
+@GraphQLApi
+public class AuthApi {
+
+    private static final Logger LOG = Logger.getLogger(AuthApi.class.getName());
+    private static final String WRONG_CREDENTIALS = "wrong username or password";
+
+    @Inject
+    UserStore users;
+
+    @Inject
+    RoleStore roles;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    TokenIssuer issuer;
+
+    @Inject
+    RefreshTokens refreshTokens;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    CallerResolver callers;
+
+    @Mutation("login")
+    @Description("Exchanges a username and password for an access token (15 min) and a refresh token")
+    public Tokens login(@Name("username") @NonNull String username, @Name("password") @NonNull String password) throws ClientError {
+        StoredUser user = users.findByUsername(username.strip()).orElse(null);
+        if (user == null) {
+            hasher.verifyNobody(password.toCharArray());
+            LOG.info(() -> "login failed: no user named " + printable(username));
+            throw new ClientError(WRONG_CREDENTIALS);
+        }
+        if (!hasher.verify(password.toCharArray(), user.passwordHash())) {
+            LOG.info(() -> "login failed: wrong password for user " + user.id());
+            throw new ClientError(WRONG_CREDENTIALS);
+        }
+        IssuedToken access = issuer.issue(user, roleName(user));
+        String refresh = refreshTokens.issue(user.id(), UserEvents.tokenIssued(user, access));
+        relay.nudge();
+        LOG.info(() -> "login user=" + user.id() + " token=" + access.tokenId());
+        return new Tokens(access.token(), refresh);
+    }
+
+    @Mutation("refreshToken")
+    @Description("Trades a refresh token for new tokens; the refresh token given is dead afterwards")
+    public Tokens refreshToken(@Name("token") @NonNull String token) throws ClientError {
+        String userId = refreshTokens.owner(token)
+                .orElseThrow(() -> new ClientError("the refresh token is expired or was already used: log in again"));
+        StoredUser user = users.find(userId).orElseThrow(() -> new ClientError("the user no longer exists"));
+        IssuedToken access = issuer.issue(user, roleName(user));
+        CloudEvent issued = UserEvents.tokenIssued(user, access);
+        String refresh = refreshTokens.rotate(user.id(), token, issued);
+        relay.nudge();
+        LOG.info(() -> "token refreshed user=" + user.id() + " token=" + access.tokenId());
+        return new Tokens(access.token(), refresh);
+    }
+
+    @Mutation("changePassword")
+    @Description("Changes the caller's password; every refresh token of the caller is revoked")
+    public boolean changePassword(@Name("oldPassword") @NonNull String oldPassword,
+                                  @Name("newPassword") @NonNull String newPassword) throws ClientError {
+        Caller caller = callers.required();
+        StoredUser user = users.find(caller.id()).orElseThrow(() -> new ClientError("the user no longer exists"));
+        if (!hasher.verify(oldPassword.toCharArray(), user.passwordHash())) {
+            throw new ClientError("the old password is wrong");
+        }
+        if (oldPassword.equals(newPassword)) {
+            throw new ClientError("the new password must differ from the old one");
+        }
+        String weakness = PasswordPolicy.weakness(newPassword, user.username()).orElse(null);
+        if (weakness != null) {
+            throw new ClientError(weakness);
+        }
+        users.update(user, user.email(), Map.of("passwordHash", hasher.hash(newPassword.toCharArray())));
+        refreshTokens.revokeAll(user.id());
+        LOG.info(() -> "password changed user=" + user.id());
+        return true;
+    }
+
+    private String roleName(StoredUser user) {
+        return roles.find(user.roleId()).map(r -> r.getName()).orElseThrow(
+                () -> new IllegalStateException("user " + user.id() + " has the unknown role " + user.roleId()));
+    }
+
+    /** A username as typed, safe for one log line. */
+    private static String printable(String text) {
+        String cut = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        return cut.replaceAll("\\p{Cntrl}", "?");
+    }
+}

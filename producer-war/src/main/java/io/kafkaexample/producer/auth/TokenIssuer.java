@@ -1,0 +1,53 @@
+package io.kafkaexample.producer.auth;
+
+import com.ibm.websphere.security.jwt.JwtBuilder;
+import com.ibm.websphere.security.jwt.JwtException;
+import com.ibm.websphere.security.jwt.JwtToken;
+import io.kafkaexample.common.auth.TokenClaims;
+import io.kafkaexample.producer.user.StoredUser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Signs access tokens with Liberty's JWT builder (the {@code access-tokens} jwtBuilder of server.xml). */
+@ApplicationScoped
+public class TokenIssuer {
+
+    @Inject
+    SigningKey key;
+
+    @Inject
+    @ConfigProperty(name = "jwt.issuer")
+    String issuer;
+
+    @Inject
+    @ConfigProperty(name = "jwt.lifetime", defaultValue = "PT15M")
+    Duration lifetime;
+
+    public IssuedToken issue(StoredUser user, String roleName) {
+        Instant now = Instant.now();
+        Instant expires = now.plus(lifetime);
+        try {
+            JwtToken jwt = JwtBuilder.create(TokenClaims.CONSUMER_ID)
+                    .issuer(issuer)
+                    .subject(user.id())
+                    .jwtId(true)
+                    .expirationTime(expires.getEpochSecond())
+                    .claim(TokenClaims.ID, user.id())
+                    .claim(TokenClaims.USERNAME, user.username())
+                    .claim(TokenClaims.EMAIL, user.email())
+                    .claim(TokenClaims.ROLE, roleName)
+                    .claim("upn", user.username())
+                    .claim("groups", java.util.List.of(roleName))
+                    .signWith("RS256", key.privateKey())
+                    .buildJwt();
+            return new IssuedToken(jwt.compact(), jwt.getClaims().getJwtId(),
+                    Instant.ofEpochSecond(jwt.getClaims().getIssuedAt()), expires);
+        } catch (JwtException | com.ibm.websphere.security.jwt.InvalidBuilderException
+                 | com.ibm.websphere.security.jwt.InvalidClaimException | com.ibm.websphere.security.jwt.KeyException e) {
+            throw new IllegalStateException("cannot build an access token: " + e.getMessage(), e);
+        }
+    }
+}

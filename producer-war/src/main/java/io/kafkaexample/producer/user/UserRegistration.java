@@ -1,0 +1,53 @@
+package io.kafkaexample.producer.user;
+
+import io.kafkaexample.common.graphql.ClientError;
+import io.kafkaexample.producer.auth.PasswordHasher;
+import io.kafkaexample.producer.auth.PasswordPolicy;
+import io.kafkaexample.producer.outbox.OutboxRelay;
+import io.kafkaexample.producer.role.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/** Creates a user: validation, the password hash, the user and its {@code user.created} event in one step. */
+@ApplicationScoped
+public class UserRegistration {
+
+    private static final Logger LOG = Logger.getLogger(UserRegistration.class.getName());
+
+    @Inject
+    UserStore users;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    OutboxRelay relay;
+
+    public StoredUser register(CreateUserInput input, Role role) throws ClientError {
+        String username = UserValidation.username(input.getUsername());
+        String weakness = PasswordPolicy.weakness(input.getPassword(), username).orElse(null);
+        if (weakness != null) {
+            throw new ClientError(weakness);
+        }
+        return store(input, username, role);
+    }
+
+    /** The seeded administrator keeps the original's dev password, which the policy would refuse. */
+    public StoredUser registerSeeded(CreateUserInput input, Role role) throws ClientError {
+        return store(input, UserValidation.username(input.getUsername()), role);
+    }
+
+    private StoredUser store(CreateUserInput input, String username, Role role) throws ClientError {
+        StoredUser user = new StoredUser(UUID.randomUUID().toString(), username, UserValidation.email(input.getEmail()),
+                UserValidation.name("firstName", input.getFirstName()), UserValidation.name("lastName", input.getLastName()),
+                role.getId(), hasher.hash(input.getPassword().toCharArray()), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        users.create(user, UserEvents.userCreated(user, role.getName()));
+        relay.nudge();
+        LOG.info(() -> "user created id=" + user.id() + " username=" + user.username() + " role=" + role.getName());
+        return user;
+    }
+}
