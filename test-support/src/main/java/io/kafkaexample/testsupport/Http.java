@@ -26,14 +26,27 @@ public final class Http {
 
     /** POSTs a GraphQL query and returns the whole response document ({@code data} and {@code errors}). */
     public static JsonObject graphql(String endpoint, String query) {
+        return graphql(endpoint, query, null);
+    }
+
+    /** The same, as the holder of an access token ({@code Authorization: Bearer}); no token when null. */
+    public static JsonObject graphql(String endpoint, String query, String token) {
         String body = Json.createObjectBuilder().add("query", query).build().toString();
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(endpoint)).timeout(TIMEOUT)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        HttpResponse<String> response = post(endpoint, "application/json", body, token);
         if (response.statusCode() != 200) {
             throw new AssertionError("POST " + endpoint + " answered " + response.statusCode() + ": " + response.body());
         }
         return json(response.body());
+    }
+
+    public static HttpResponse<String> post(String url, String contentType, String body, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
     }
 
     public static JsonObject json(String text) {

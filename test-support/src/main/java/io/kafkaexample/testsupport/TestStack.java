@@ -34,6 +34,31 @@ public final class TestStack {
         return property("it.topics.file");
     }
 
+    /** The repository root, where {@code ./stack} lives. */
+    public static java.nio.file.Path repoRoot() {
+        return java.nio.file.Path.of(property("it.repo.root"));
+    }
+
+    /** Runs {@code ./stack <args>} on the test stack (a test that stops and starts a part of it). */
+    public static void stack(String... args) {
+        var command = new java.util.ArrayList<String>(java.util.List.of("./stack"));
+        command.addAll(java.util.List.of(args));
+        try {
+            var process = new ProcessBuilder(command).directory(repoRoot().toFile()).redirectErrorStream(true);
+            process.environment().put("STACK_PROFILE", "it");
+            Process running = process.start();
+            String output = new String(running.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (running.waitFor() != 0) {
+                throw new IllegalStateException("./stack " + String.join(" ", args) + " failed:\n" + output);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String property(String name) {
         String value = System.getProperty(name);
         if (value == null || value.isBlank()) {

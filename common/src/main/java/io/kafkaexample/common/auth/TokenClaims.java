@@ -7,8 +7,6 @@ public final class TokenClaims {
     public static final String USERNAME = "username";
     public static final String EMAIL = "email";
     public static final String ROLE = "role";
-    /** The name of the jwtConsumer (liberty-config/service-base.xml) that verifies them. */
-    public static final String CONSUMER_ID = "access-tokens";
 
     private TokenClaims() {
     }

@@ -15,6 +15,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class TokenIssuer {
 
+    /** The jwtBuilder of server.xml. */
+    static final String BUILDER_ID = "access-tokens";
+
     @Inject
     SigningKey key;
 
@@ -30,7 +33,7 @@ public class TokenIssuer {
         Instant now = Instant.now();
         Instant expires = now.plus(lifetime);
         try {
-            JwtToken jwt = JwtBuilder.create(TokenClaims.CONSUMER_ID)
+            JwtToken jwt = JwtBuilder.create(BUILDER_ID)
                     .issuer(issuer)
                     .subject(user.id())
                     .jwtId(true)
