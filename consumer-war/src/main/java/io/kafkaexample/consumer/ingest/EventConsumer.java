@@ -1,0 +1,65 @@
+package io.kafkaexample.consumer.ingest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.logging.Logger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * The three incoming channels. A record is acknowledged (its offset committed) only after it was applied,
+ * or after it was handed to the retry service. Never a nack: Liberty's connector stops the stream on one.
+ */
+@ApplicationScoped
+public class EventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class.getName());
+
+    @Inject
+    EventProcessor processor;
+
+    @Inject
+    FailureForwarder forwarder;
+
+    @Inject
+    IngestMetrics metrics;
+
+    @Incoming(Channels.NEW_USER_CREATED)
+    public CompletionStage<Void> userCreated(Message<String> message) {
+        return handle(message);
+    }
+
+    @Incoming(Channels.ISSUED_TOKEN)
+    public CompletionStage<Void> tokenIssued(Message<String> message) {
+        return handle(message);
+    }
+
+    @Incoming(Channels.REDELIVERY)
+    public CompletionStage<Void> redelivered(Message<String> message) {
+        return handle(message);
+    }
+
+    private CompletionStage<Void> handle(Message<String> message) {
+        @SuppressWarnings("unchecked")
+        ConsumerRecord<String, String> record = message.unwrap(ConsumerRecord.class);
+        long start = System.nanoTime();
+        try {
+            var outcome = processor.process(record.key(), record.value());
+            metrics.processed(record.topic(), Duration.ofNanos(System.nanoTime() - start));
+            LOG.fine(() -> "record " + FailureForwarder.position(record) + " " + outcome);
+            return message.ack();
+        } catch (Exception e) {
+            metrics.failed(record.topic());
+            if (forwarder.forward(record, e, Failures.retryable(e))) {
+                metrics.forwarded(record.topic());
+                return message.ack();
+            }
+            // interrupted while the broker was away: Kafka delivers the record again after the restart
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+}
