@@ -57,11 +57,15 @@ public final class KafkaProbe {
     }
 
     public static RecordMetadata send(String topic, String key, String value) throws Exception {
+        return send(new ProducerRecord<>(topic, key, value));
+    }
+
+    public static RecordMetadata send(ProducerRecord<String, String> record) throws Exception {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrap());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            return producer.send(new ProducerRecord<>(topic, key, value)).get();
+            return producer.send(record).get();
         }
     }
 
