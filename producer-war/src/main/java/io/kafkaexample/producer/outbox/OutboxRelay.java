@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -82,7 +83,11 @@ public class OutboxRelay {
     public void nudge() {
         pending.set(true);
         if (running.compareAndSet(false, true)) {
-            scheduler.execute(this::relayWhilePending);
+            try {
+                scheduler.execute(this::relayWhilePending);
+            } catch (RejectedExecutionException e) {
+                running.set(false); // the server is stopping; the entries wait in Redis for the next start
+            }
         }
     }
 
