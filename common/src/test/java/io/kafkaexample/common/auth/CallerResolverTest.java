@@ -1,0 +1,88 @@
+package io.kafkaexample.common.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.kafkaexample.common.graphql.ClientError;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Instant;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class CallerResolverTest {
+
+    private static KeyPair producerKey;
+    private static KeyPair otherKey;
+
+    @BeforeAll
+    static void keys() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        producerKey = generator.generateKeyPair();
+        otherKey = generator.generateKeyPair();
+    }
+
+    @Test
+    void aValidTokenNamesTheCallerAndItsRole() throws Exception {
+        Caller caller = resolver().verify(token(claims(Instant.now().plusSeconds(900), "ADMIN"), producerKey));
+        assertEquals("u1", caller.id());
+        assertEquals("ada", caller.username());
+        assertEquals("ada@example.org", caller.email());
+        assertEquals("ADMIN", caller.role());
+        assertEquals("jti-1", caller.tokenId());
+        assertEquals(true, caller.isAdmin());
+    }
+
+    @Test
+    void expiredForgedForeignAndIncompleteTokensAreRefusedWithDifferentMessages() throws Exception {
+        assertEquals("the token has expired: log in again or use refreshToken",
+                refused(token(claims(Instant.now().minusSeconds(120), "USER"), producerKey)));
+        assertEquals("the token is not valid: it was not issued by producer-svc or was altered",
+                refused(token(claims(Instant.now().plusSeconds(900), "USER"), otherKey)));
+        JwtClaims foreign = claims(Instant.now().plusSeconds(900), "USER");
+        foreign.setIssuer("someone-else");
+        assertEquals("the token is not valid: it was not issued by producer-svc or was altered", refused(token(foreign, producerKey)));
+        JwtClaims noRole = claims(Instant.now().plusSeconds(900), "USER");
+        noRole.unsetClaim(TokenClaims.ROLE);
+        assertEquals("the token is not an access token of producer-svc", refused(token(noRole, producerKey)));
+        assertEquals("the token is not valid: it was not issued by producer-svc or was altered", refused("a.b.c"));
+    }
+
+    private static String refused(String token) {
+        return assertThrows(ClientError.class, () -> resolver().verify(token)).getMessage();
+    }
+
+    private static CallerResolver resolver() {
+        CallerResolver resolver = new CallerResolver();
+        resolver.keys = () -> (jws, nesting) -> producerKey.getPublic();
+        resolver.issuer = "producer-svc";
+        return resolver;
+    }
+
+    private static JwtClaims claims(Instant expires, String role) {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer("producer-svc");
+        claims.setSubject("u1");
+        claims.setJwtId("jti-1");
+        claims.setIssuedAt(NumericDate.fromSeconds(expires.getEpochSecond() - 900));
+        claims.setExpirationTime(NumericDate.fromSeconds(expires.getEpochSecond()));
+        claims.setStringClaim(TokenClaims.ID, "u1");
+        claims.setStringClaim(TokenClaims.USERNAME, "ada");
+        claims.setStringClaim(TokenClaims.EMAIL, "ada@example.org");
+        claims.setStringClaim(TokenClaims.ROLE, role);
+        return claims;
+    }
+
+    private static String token(JwtClaims claims, KeyPair key) throws Exception {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(key.getPrivate());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        return jws.getCompactSerialization();
+    }
+}
