@@ -1,0 +1,47 @@
+package io.kafkaexample.producer.user;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.kafkaexample.common.event.CloudEvent;
+import io.kafkaexample.producer.auth.IssuedToken;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class UserEventsTest {
+
+    private static final String HASH = "PBKDF2WithHmacSHA512:210000:c2FsdA==:SECRET-HASH";
+    private static final StoredUser USER = new StoredUser("u-1", "ada", "ada@example.org", "Ada", "Lovelace", 5, HASH,
+            Instant.parse("2026-11-24T10:00:00.123Z"));
+
+    @Test
+    void userCreatedCarriesTheProfileAndNeverTheHash() throws Exception {
+        CloudEvent event = UserEvents.userCreated(USER, "USER");
+        String json = event.toJson();
+        CloudEvent parsed = CloudEvent.parse(json);
+        assertEquals("user.created", parsed.type());
+        assertEquals("/producer-svc", parsed.source());
+        assertEquals(USER.createdAt(), parsed.time());
+        assertEquals(Set.of("id", "username", "email", "firstName", "lastName", "role", "createdAt"), parsed.data().keySet());
+        assertEquals("u-1", parsed.data().getString("id"));
+        assertEquals("USER", parsed.data().getString("role"));
+        assertEquals("2026-11-24T10:00:00.123Z", parsed.data().getString("createdAt"));
+        assertFalse(json.contains("SECRET-HASH"));
+        assertFalse(json.contains("PBKDF2"));
+    }
+
+    @Test
+    void tokenIssuedNamesTheTokenByItsIdNeverByItsValue() throws Exception {
+        IssuedToken token = new IssuedToken("eyJ.SECRET-TOKEN.sig", "jti-7", Instant.parse("2026-11-24T10:00:00Z"),
+                Instant.parse("2026-11-24T10:15:00.987Z"));
+        String json = UserEvents.tokenIssued(USER, token).toJson();
+        CloudEvent parsed = CloudEvent.parse(json);
+        assertEquals("token.issued", parsed.type());
+        assertEquals(Set.of("userId", "username", "tokenId", "issuedAt", "expiresAt"), parsed.data().keySet());
+        assertEquals("jti-7", parsed.data().getString("tokenId"));
+        assertEquals("2026-11-24T10:15:00Z", parsed.data().getString("expiresAt"));
+        assertFalse(json.contains("SECRET-TOKEN"));
+        assertFalse(json.contains("SECRET-HASH"));
+    }
+}
