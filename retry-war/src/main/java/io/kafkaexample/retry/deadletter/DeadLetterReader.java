@@ -1,0 +1,134 @@
+package io.kafkaexample.retry.deadletter;
+
+import io.kafkaexample.common.kafka.KafkaClients;
+import io.kafkaexample.common.kafka.RetryHeaders;
+import io.kafkaexample.common.kafka.Topics;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Reads {@code dead-letter-queue} on demand, with a consumer that has no group (it commits nothing and
+ * disturbs no one): the latest letters, one letter by id, or the letters of a time range.
+ */
+@ApplicationScoped
+public class DeadLetterReader {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** How far back per partition a filtered read looks: the query answers from the latest letters. */
+    static final int MAX_SCAN_PER_PARTITION = 10_000;
+
+    @Inject
+    @ConfigProperty(name = KafkaClients.BOOTSTRAP_KEY)
+    String bootstrapServers;
+
+    @Inject
+    @ConfigProperty(name = KafkaClients.SECURITY_PROTOCOL_KEY, defaultValue = "PLAINTEXT")
+    String securityProtocol;
+
+    /** The latest {@code limit} letters (of {@code originTopic}, if given), newest first. */
+    List<ConsumerRecord<String, String>> latest(Optional<String> originTopic, int limit) {
+        try (var consumer = consumer()) {
+            List<TopicPartition> partitions = partitions(consumer);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, TIMEOUT);
+            long window = originTopic.isPresent() ? MAX_SCAN_PER_PARTITION : limit;
+            Map<TopicPartition, Long> from = new HashMap<>();
+            partitions.forEach(p -> from.put(p, Math.max(begin.get(p), end.get(p) - window)));
+            List<ConsumerRecord<String, String>> letters = read(consumer, from, end, ofTopic(originTopic));
+            letters.sort(Comparator.comparingLong((ConsumerRecord<String, String> r) -> r.timestamp()).reversed());
+            return letters.subList(0, Math.min(limit, letters.size()));
+        }
+    }
+
+    Optional<ConsumerRecord<String, String>> byId(DeadLetterId id) {
+        try (var consumer = consumer()) {
+            TopicPartition partition = new TopicPartition(Topics.DEAD_LETTER_QUEUE, id.partition());
+            if (!partitions(consumer).contains(partition)) {
+                return Optional.empty();
+            }
+            long end = consumer.endOffsets(List.of(partition), TIMEOUT).get(partition);
+            if (id.offset() >= end) {
+                return Optional.empty();
+            }
+            return read(consumer, Map.of(partition, id.offset()), Map.of(partition, id.offset() + 1), r -> true).stream().findFirst();
+        }
+    }
+
+    /** The letters of {@code originTopic} dead-lettered in [from, to), oldest first, at most {@code max}. */
+    List<ConsumerRecord<String, String>> between(String originTopic, Instant from, Instant to, int max) {
+        try (var consumer = consumer()) {
+            List<TopicPartition> partitions = partitions(consumer);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
+            Map<TopicPartition, Long> timestamps = new HashMap<>();
+            partitions.forEach(p -> timestamps.put(p, from.toEpochMilli()));
+            Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(timestamps, TIMEOUT);
+            Map<TopicPartition, Long> start = new HashMap<>();
+            partitions.forEach(p -> start.put(p, starts.get(p) == null ? end.get(p) : starts.get(p).offset()));
+            List<ConsumerRecord<String, String>> letters = read(consumer, start, end,
+                    ofTopic(Optional.of(originTopic)).and(r -> r.timestamp() >= from.toEpochMilli() && r.timestamp() < to.toEpochMilli()));
+            letters.sort(Comparator.comparingLong(ConsumerRecord::timestamp));
+            return letters.subList(0, Math.min(max, letters.size()));
+        }
+    }
+
+    private static Predicate<ConsumerRecord<String, String>> ofTopic(Optional<String> originTopic) {
+        return r -> originTopic.isEmpty() || originTopic.get().equals(RetryHeaders.get(r.headers(), RetryHeaders.ORIGIN_TOPIC).orElse(null));
+    }
+
+    private static List<ConsumerRecord<String, String>> read(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> from,
+                                                             Map<TopicPartition, Long> end, Predicate<ConsumerRecord<String, String>> match) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        List<TopicPartition> todo = from.keySet().stream().filter(p -> from.get(p) < end.get(p)).toList();
+        if (todo.isEmpty()) {
+            return found;
+        }
+        consumer.assign(todo);
+        todo.forEach(p -> consumer.seek(p, from.get(p)));
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (todo.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("dead-letter-queue could not be read within " + TIMEOUT.toSeconds() + " s");
+            }
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                if (record.offset() < end.get(partition) && match.test(record)) {
+                    found.add(record);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer) {
+        return consumer.partitionsFor(Topics.DEAD_LETTER_QUEUE, TIMEOUT).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+    }
+
+    private KafkaConsumer<String, String> consumer() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, securityProtocol);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "retry-svc-dlq-reader-" + UUID.randomUUID().toString().substring(0, 8));
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+    }
+}

@@ -1,0 +1,112 @@
+package io.kafkaexample.retry.deadletter;
+
+import io.kafkaexample.common.graphql.ClientError;
+import io.kafkaexample.common.kafka.RetryHeaders;
+import io.kafkaexample.retry.retry.FailedMessage;
+import io.kafkaexample.retry.retry.RetryStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sends dead letters back to the topic their consumer named in {@code retry-reply-to}, with a fresh count: the
+ * failure headers are dropped (the provenance stays) and retry-war forgets the message's state. Rate-limited
+ * ({@code retry.replay.rate} letters a second, one replay at a time, at most {@code retry.replay.max-letters}
+ * per request) so that a replay cannot flood a consumer that just recovered.
+ */
+@ApplicationScoped
+public class DeadLetterReplayer {
+
+    private static final Logger LOG = Logger.getLogger(DeadLetterReplayer.class.getName());
+    private static final List<String> FAILURE_HEADERS = List.of(RetryHeaders.ATTEMPTS, RetryHeaders.FIRST_FAILURE_AT,
+            RetryHeaders.ERROR_CLASS, RetryHeaders.ERROR_MESSAGE, RetryHeaders.RETRYABLE, RetryHeaders.DLQ_REASON, RetryHeaders.DLQ_AT);
+
+    @Inject
+    Producer<String, String> producer;
+
+    @Inject
+    DeadLetterMarks marks;
+
+    @Inject
+    RetryStore store;
+
+    @Inject
+    @ConfigProperty(name = "retry.replay.rate", defaultValue = "50")
+    int lettersPerSecond;
+
+    @Inject
+    @ConfigProperty(name = "retry.replay.max-letters", defaultValue = "1000")
+    int maxLetters;
+
+    private final Semaphore oneAtATime = new Semaphore(1);
+
+    int maxLetters() {
+        return maxLetters;
+    }
+
+    ReplayResult replay(List<DeadLetter> letters, String admin) throws ClientError {
+        if (!oneAtATime.tryAcquire()) {
+            throw new ClientError("another replay is running: try again when it is done");
+        }
+        try {
+            ReplayResult result = new ReplayResult();
+            long pause = TimeUnit.SECONDS.toNanos(1) / Math.max(1, lettersPerSecond);
+            for (DeadLetter letter : letters) {
+                long started = System.nanoTime();
+                replayOne(letter, admin, result);
+                long left = pause - (System.nanoTime() - started);
+                if (left > 0) {
+                    TimeUnit.NANOSECONDS.sleep(left);
+                }
+            }
+            return result;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClientError("the replay was interrupted (the server is stopping)");
+        } finally {
+            oneAtATime.release();
+        }
+    }
+
+    private void replayOne(DeadLetter letter, String admin, ReplayResult result) {
+        String id = letter.getId();
+        if (letter.getDiscardedAt() != null) {
+            result.skip(id, "discarded at " + letter.getDiscardedAt());
+            return;
+        }
+        if (letter.getReplyTo() == null) {
+            result.skip(id, "it has no retry-reply-to header: nowhere to send it");
+            return;
+        }
+        Instant now = Instant.now();
+        if (!marks.markReplayed(id, now)) {
+            result.skip(id, "already replayed at " + marks.replayedAt(id));
+            return;
+        }
+        ConsumerRecord<String, String> record = letter.record();
+        var headers = new RecordHeaders(record.headers().toArray());
+        FAILURE_HEADERS.forEach(headers::remove);
+        try {
+            String originTopic = letter.getOriginTopic() == null ? record.topic() : letter.getOriginTopic();
+            store.forget(FailedMessage.idOf(originTopic, record.value() == null ? "" : record.value()));
+            var sent = producer.send(new ProducerRecord<>(letter.getReplyTo(), null, record.key(), record.value(), headers))
+                    .get(30, TimeUnit.SECONDS);
+            result.replayed(id);
+            LOG.info(() -> "dead letter " + id + " (" + originTopic + ", key=" + record.key() + ") replayed by " + admin + " to "
+                    + sent.topic() + "-" + sent.partition() + "@" + sent.offset());
+        } catch (Exception e) {
+            marks.unmarkReplayed(id);
+            result.skip(id, "could not be sent (" + e.getClass().getSimpleName() + "): try again");
+            LOG.warning(() -> "dead letter " + id + " could not be replayed: " + e);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.kafkaexample.retry.retry;
+
+import io.kafkaexample.common.graphql.ClientError;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.Query;
+
+@GraphQLApi
+public class RetryApi {
+
+    static final int MAX_LIMIT = 1000;
+
+    @Inject
+    RetryStore store;
+
+    @Query("pendingRetries")
+    @Description("The retries waiting for redelivery, the earliest due first (limit 1.." + MAX_LIMIT + ")")
+    public List<PendingRetry> pendingRetries(@Name("limit") @DefaultValue("20") int limit) throws ClientError {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new ClientError("limit must be between 1 and " + MAX_LIMIT);
+        }
+        return store.pending(limit).stream().map(PendingRetry::new).toList();
+    }
+
+    @Query("retryStats")
+    @Description("Scheduled, redelivered and dead-lettered counts, the backlog and its oldest overdue age")
+    public RetryStats retryStats() {
+        Map<String, String> counts = store.stats();
+        long oldestOverdue = store.earliestDue()
+                .map(due -> Math.max(0, Duration.between(due, Instant.now()).toSeconds()))
+                .orElse(0L);
+        return new RetryStats(count(counts, "scheduled"), count(counts, "redelivered"), count(counts, "deadLettered"),
+                store.pendingCount(), oldestOverdue);
+    }
+
+    private static long count(Map<String, String> counts, String name) {
+        return Long.parseLong(counts.getOrDefault(name, "0"));
+    }
+}
