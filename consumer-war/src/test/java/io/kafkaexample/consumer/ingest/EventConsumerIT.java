@@ -1,8 +1,8 @@
 package io.kafkaexample.consumer.ingest;
 
-import static io.kafkaexample.consumer.ingest.Events.newId;
-import static io.kafkaexample.consumer.ingest.Events.tokenIssued;
-import static io.kafkaexample.consumer.ingest.Events.userCreated;
+import static io.kafkaexample.testsupport.Events.newId;
+import static io.kafkaexample.testsupport.Events.tokenIssued;
+import static io.kafkaexample.testsupport.Events.userCreated;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,12 +1,12 @@
 package io.kafkaexample.producer.auth;
 
-import static io.kafkaexample.producer.UsersClient.PASSWORD;
-import static io.kafkaexample.producer.UsersClient.call;
-import static io.kafkaexample.producer.UsersClient.data;
-import static io.kafkaexample.producer.UsersClient.error;
-import static io.kafkaexample.producer.UsersClient.login;
-import static io.kafkaexample.producer.UsersClient.signUp;
-import static io.kafkaexample.producer.UsersClient.uniqueName;
+import static io.kafkaexample.testsupport.UsersClient.PASSWORD;
+import static io.kafkaexample.testsupport.UsersClient.call;
+import static io.kafkaexample.testsupport.UsersClient.data;
+import static io.kafkaexample.testsupport.UsersClient.error;
+import static io.kafkaexample.testsupport.UsersClient.login;
+import static io.kafkaexample.testsupport.UsersClient.signUp;
+import static io.kafkaexample.testsupport.UsersClient.uniqueName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

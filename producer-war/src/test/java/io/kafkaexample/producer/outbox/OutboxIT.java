@@ -1,7 +1,7 @@
 package io.kafkaexample.producer.outbox;
 
-import static io.kafkaexample.producer.UsersClient.signUp;
-import static io.kafkaexample.producer.UsersClient.uniqueName;
+import static io.kafkaexample.testsupport.UsersClient.signUp;
+import static io.kafkaexample.testsupport.UsersClient.uniqueName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.kafkaexample.common.kafka.Topics;

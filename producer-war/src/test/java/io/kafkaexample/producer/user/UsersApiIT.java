@@ -1,21 +1,21 @@
 package io.kafkaexample.producer.user;
 
-import static io.kafkaexample.producer.UsersClient.PASSWORD;
-import static io.kafkaexample.producer.UsersClient.adminToken;
-import static io.kafkaexample.producer.UsersClient.call;
-import static io.kafkaexample.producer.UsersClient.createUserMutation;
-import static io.kafkaexample.producer.UsersClient.data;
-import static io.kafkaexample.producer.UsersClient.error;
-import static io.kafkaexample.producer.UsersClient.login;
-import static io.kafkaexample.producer.UsersClient.signUp;
-import static io.kafkaexample.producer.UsersClient.uniqueName;
+import static io.kafkaexample.testsupport.UsersClient.PASSWORD;
+import static io.kafkaexample.testsupport.UsersClient.adminToken;
+import static io.kafkaexample.testsupport.UsersClient.call;
+import static io.kafkaexample.testsupport.UsersClient.createUserMutation;
+import static io.kafkaexample.testsupport.UsersClient.data;
+import static io.kafkaexample.testsupport.UsersClient.error;
+import static io.kafkaexample.testsupport.UsersClient.login;
+import static io.kafkaexample.testsupport.UsersClient.signUp;
+import static io.kafkaexample.testsupport.UsersClient.uniqueName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkaexample.common.kafka.Topics;
-import io.kafkaexample.producer.UsersClient;
+import io.kafkaexample.testsupport.UsersClient;
 import io.kafkaexample.testsupport.Http;
 import io.kafkaexample.testsupport.TopicWatcher;
 import jakarta.json.JsonObject;

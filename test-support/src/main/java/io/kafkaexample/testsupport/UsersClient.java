@@ -1,10 +1,8 @@
-package io.kafkaexample.producer;
+package io.kafkaexample.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kafkaexample.testsupport.Http;
-import io.kafkaexample.testsupport.TestStack;
 import jakarta.json.JsonObject;
 import java.util.UUID;
 

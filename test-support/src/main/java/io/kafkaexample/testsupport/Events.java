@@ -1,23 +1,23 @@
-package io.kafkaexample.consumer.ingest;
+package io.kafkaexample.testsupport;
 
 import jakarta.json.Json;
 import java.time.Instant;
 import java.util.UUID;
 
 /** CloudEvents as the producer writes them, built by hand: the test speaks the contract, not our classes. */
-final class Events {
+public final class Events {
 
     private Events() {
     }
 
-    static String userCreated(String eventId, String userId, String username) {
+    public static String userCreated(String eventId, String userId, String username) {
         return envelope(eventId, "user.created", Json.createObjectBuilder()
                 .add("id", userId).add("username", username).add("email", username + "@example.org")
                 .add("firstName", "Katherine").add("lastName", "Johnson").add("role", "USER")
                 .add("createdAt", Instant.now().toString()).build().toString());
     }
 
-    static String tokenIssued(String eventId, String userId, String username, Instant issuedAt) {
+    public static String tokenIssued(String eventId, String userId, String username, Instant issuedAt) {
         return envelope(eventId, "token.issued", Json.createObjectBuilder()
                 .add("userId", userId).add("username", username).add("tokenId", UUID.randomUUID().toString())
                 .add("issuedAt", issuedAt.toString()).add("expiresAt", issuedAt.plusSeconds(900).toString())
@@ -29,7 +29,7 @@ final class Events {
                 + "\",\"time\":\"" + Instant.now() + "\",\"datacontenttype\":\"application/json\",\"data\":" + data + "}";
     }
 
-    static String newId() {
+    public static String newId() {
         return UUID.randomUUID().toString();
     }
 }
