@@ -36,9 +36,6 @@ final class Repo {
     /** mpHealth's readiness endpoint, served at the server root (not under the context root). */
     static final String HEALTH_PATH = "/health/ready";
 
-    /** Config keys read by code that is still being written (retry-war); once its sources read them, the test finds them there. */
-    private static final Map<String, Set<String>> PENDING_KEYS = Map.of("retry-svc", Set.of("alert.webhook-url"));
-
     private static final Pattern CONFIG_KEY_IN_JAVA =
             Pattern.compile("(?:@ConfigProperty\\(\\s*name\\s*=\\s*|_KEY\\s*=\\s*)\"([a-z][a-z0-9.-]*)\"");
     private static final Pattern DESIGN_RETRY_KEY = Pattern.compile("`(retry\\.[a-z.-]+)`");
@@ -147,7 +144,6 @@ final class Repo {
                 keys.add(m.group(1));
             }
         }
-        keys.addAll(PENDING_KEYS.getOrDefault(service.name(), Set.of()));
         Set<String> env = new TreeSet<>();
         keys.forEach(k -> env.add(envName(k)));
         return env;
