@@ -47,7 +47,7 @@ public class Alerts {
     @Asynchronous
     @Timeout(5000)
     @Retry(maxRetries = 2, delay = 1000)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 60_000)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 30_000)
     @Bulkhead(value = 2, waitingTaskQueue = 100)
     @Fallback(AlertDropped.class)
     public CompletionStage<Void> send(String text) {

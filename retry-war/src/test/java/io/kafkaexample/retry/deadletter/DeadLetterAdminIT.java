@@ -24,6 +24,7 @@ import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /** Reading, replaying and discarding dead letters through retry-svc's GraphQL API. */
@@ -41,9 +42,7 @@ class DeadLetterAdminIT {
 
         String replay = "mutation { replayDeadLetters(ids: [\"" + letterId + "\"]) { replayed skipped { id reason } } }";
         assertEquals("this operation needs a token: send 'Authorization: Bearer <token>' from login", error(retry(replay)));
-        String username = uniqueName("plain");
-        signUp(username);
-        String userToken = login(username, PASSWORD).getString("token");
+        String userToken = login(signUpUser(), PASSWORD).getString("token");
         assertEquals("this operation is for administrators only (role ADMIN or SUPER_ADMIN)", error(retry(replay, userToken)));
         assertTrue(letter(letterId).isNull("replayedAt"), "a refused replay must change nothing");
 
@@ -64,6 +63,28 @@ class DeadLetterAdminIT {
         assertTrue(again.getJsonArray("skipped").getJsonObject(0).getString("reason").startsWith("already replayed"), again.toString());
         Thread.sleep(1000);
         assertEquals(1, consumerUser(userId).getInt("tokensIssued"));
+    }
+
+    @Test
+    void anAdminReplaysTheDeadLettersOfATimeRange() throws Exception {
+        String userId = newId();
+        var letter = deadLetterRecordFor(userId, tokenIssued(newId(), userId, "ranged", Instant.now()));
+        KafkaProbe.send(Topics.NEW_USER_CREATED, userId, userCreated(newId(), userId, "ranged" + userId.substring(0, 8)));
+        Instant at = Instant.ofEpochMilli(letter.timestamp());
+
+        String replay = "mutation { replayDeadLettersOf(topic: \"issued-token\", from: \"" + at + "\", to: \"" + at.plusMillis(1)
+                + "\") { replayed skipped { id reason } } }";
+        assertTrue(error(retry(replay, login(signUpUser(), PASSWORD).getString("token"))).startsWith("this operation is for administrators"));
+        JsonObject result = data(retry(replay, adminToken()), "replayDeadLettersOf");
+
+        assertTrue(result.getJsonArray("replayed").getValuesAs(jakarta.json.JsonString.class).stream()
+                .anyMatch(id -> id.getString().equals(letter.partition() + "-" + letter.offset())), result.toString());
+        await("the replayed token applied", WAIT, () -> {
+            var user = consumerUser(userId);
+            return user != null && user.getInt("tokensIssued") == 1;
+        });
+        assertEquals("'from' must be before 'to'", error(retry("mutation { replayDeadLettersOf(topic: \"issued-token\", from: \""
+                + at + "\", to: \"" + at + "\") { replayed } }", adminToken())));
     }
 
     @Test
@@ -98,11 +119,21 @@ class DeadLetterAdminIT {
 
     /** Writes a record the consumer fails on and waits for its dead letter; returns the letter's id. */
     private static String deadLetterFor(String key, String value) throws Exception {
+        var letter = deadLetterRecordFor(key, value);
+        return letter.partition() + "-" + letter.offset();
+    }
+
+    private static ConsumerRecord<String, String> deadLetterRecordFor(String key, String value) throws Exception {
         try (var deadLetters = new TopicWatcher(Topics.DEAD_LETTER_QUEUE)) {
             KafkaProbe.send(Topics.ISSUED_TOKEN, key, value);
-            var letter = deadLetters.await(r -> key.equals(r.key()), WAIT);
-            return letter.partition() + "-" + letter.offset();
+            return deadLetters.await(r -> key.equals(r.key()), WAIT);
         }
+    }
+
+    private static String signUpUser() {
+        String username = uniqueName("plain");
+        signUp(username);
+        return username;
     }
 
     private static JsonObject letter(String id) {
