@@ -38,7 +38,6 @@ final class Repo {
 
     private static final Pattern CONFIG_KEY_IN_JAVA =
             Pattern.compile("(?:@ConfigProperty\\(\\s*name\\s*=\\s*|_KEY\\s*=\\s*)\"([a-z][a-z0-9.-]*)\"");
-    private static final Pattern DESIGN_RETRY_KEY = Pattern.compile("`(retry\\.[a-z.-]+)`");
 
     /** One service as its module declares it. */
     record Service(String name, String module, int port, String contextRoot, String war, List<String> fragments) {
@@ -137,12 +136,6 @@ final class Repo {
         for (String base : List.of("common", service.module())) {
             keys.addAll(properties(base + "/src/main/resources/META-INF/microprofile-config.properties").stringPropertyNames());
             keys.addAll(keysInJava(path(base + "/src/main/java")));
-        }
-        if (service.name().startsWith("retry")) {
-            Matcher m = DESIGN_RETRY_KEY.matcher(design());
-            while (m.find()) {
-                keys.add(m.group(1));
-            }
         }
         Set<String> env = new TreeSet<>();
         keys.forEach(k -> env.add(envName(k)));
