@@ -1,0 +1,275 @@
+package io.kafkaexample.bench;
+
+import io.kafkaexample.testsupport.Events;
+import io.kafkaexample.testsupport.Http;
+import jakarta.json.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The bad-input corpus against every entry point. Kafka: malformed, wrong-type, invalid, mis-keyed, empty, null,
+ * binary, near-limit and over-limit records on every topic a service reads; each must end in the dead-letter
+ * queue (matched by its unique key) or be refused by Kafka with a clear error. HTTP: GraphQL with syntax errors,
+ * wrong types, wrong variables, deep nesting, huge alias and argument lists, oversized and non-JSON bodies, wrong
+ * methods and content types; REST with wrong methods, bodies and paths: each must be answered below 500 and with
+ * no stack trace. Afterwards all three services must be ready. Prints one row of the faults table; exit 1 on a failure.
+ */
+public final class BadInput {
+
+    /** Requests answered below 400 without an error that were allowed to be (listed in the row's notes). */
+    static final List<String> ACCEPTED = new ArrayList<>();
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private BadInput() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Bench.useDevStack();
+        int settle = args.length > 0 ? Integer.parseInt(args[0]) : 180;
+        List<String> failures = new ArrayList<>();
+        int cases = 0;
+        int errors = 0;
+
+        // ---- Kafka -------------------------------------------------------------------------------
+        String run = "bad-" + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, byte[]> corpus = kafkaCorpus();
+        List<String> expectLetters = new ArrayList<>();
+        try (Faults.DeadLetters dlq = new Faults.DeadLetters(Bench.kafka()); var producer = bytesProducer()) {
+            for (String topic : List.of(Bench.USERS_TOPIC, Bench.TOKENS_TOPIC, Bench.REDELIVERY_TOPIC, Bench.SIDE_TOPIC)) {
+                for (var entry : corpus.entrySet()) {
+                    String key = run + "-" + topic + "-" + entry.getKey();
+                    byte[] value = entry.getKey().equals("key-mismatch") ? misKeyed(topic) : entry.getValue();
+                    cases++;
+                    Future<RecordMetadata> sent = producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value));
+                    try {
+                        sent.get();
+                        expectLetters.add(key);
+                    } catch (ExecutionException e) {
+                        // refused by Kafka (over the size limit): a clear error to the one who sent it
+                        Bench.log("kafka " + topic + " " + entry.getKey() + ": refused: " + e.getCause());
+                        errors++;
+                    }
+                }
+            }
+            // junk on the dead-letter queue itself: retry-war's reader must still answer
+            producer.send(new ProducerRecord<>(Bench.DLQ_TOPIC, (run + "-dlq").getBytes(StandardCharsets.UTF_8),
+                    "not a dead letter {".getBytes(StandardCharsets.UTF_8))).get();
+            long deadline = System.nanoTime() + Duration.ofSeconds(settle).toNanos();
+            while (System.nanoTime() < deadline && !expectLetters.stream().allMatch(dlq.typesByKey::containsKey)) {
+                Bench.sleep(Duration.ofSeconds(2));
+            }
+            for (String key : expectLetters) {
+                if (!dlq.typesByKey.containsKey(key)) {
+                    failures.add("kafka " + key + ": not in the dead-letter queue after " + settle + " s");
+                }
+            }
+        }
+        int letters = (int) expectLetters.stream().count() - (int) failures.stream().filter(f -> f.startsWith("kafka")).count();
+        cases++;
+        var dl = Http.graphql(Bench.retryUrl() + "/graphql", "{ deadLetters(limit: 50) { id key reason } }");
+        if (dl.containsKey("errors") && !dl.isNull("errors")) {
+            failures.add("retry deadLetters after junk on the dead-letter queue: " + dl);
+        } else {
+            errors++;
+        }
+
+        // ---- HTTP --------------------------------------------------------------------------------
+        for (HttpCase c : httpCorpus()) {
+            cases++;
+            String verdict = check(c);
+            if (verdict == null) {
+                errors++;
+            } else {
+                failures.add(verdict);
+            }
+        }
+        boolean ready = Bench.ready(Bench.serverOf(Bench.producerUrl())) && Bench.ready(Bench.consumerUrl())
+                && Bench.ready(Bench.serverOf(Bench.retryUrl()));
+        if (!ready) {
+            failures.add("not every service is ready afterwards");
+        }
+        failures.forEach(f -> Bench.log("FAILED " + f));
+        Bench.row("bad input (" + corpus.size() + " kinds of record on 4 topics, " + (cases - corpus.size() * 4 - 1)
+                + " HTTP requests)", cases, errors, letters, failures.size(), 0,
+                "answered (a clear error, or served where allowed): " + errors + ", dead-lettered: " + letters + "; all three ready afterwards: "
+                        + (ready ? "yes" : "NO") + (ACCEPTED.isEmpty() ? "" : "; served without an error: "
+                        + String.join(", ", ACCEPTED)) + (failures.isEmpty() ? "" : "; failed: " + String.join("; ", failures)));
+        System.exit(failures.isEmpty() ? 0 : 1);
+    }
+
+    private static KafkaProducer<byte[], byte[]> bytesProducer() {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Bench.kafka());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    static Map<String, byte[]> kafkaCorpus() {
+        Map<String, byte[]> corpus = new LinkedHashMap<>();
+        corpus.put("not-json", utf8("this is not JSON {"));
+        corpus.put("not-a-cloudevent", utf8("{\"hello\":\"world\"}"));
+        corpus.put("json-array", utf8("[1,2,3]"));
+        corpus.put("unknown-type", utf8("{\"specversion\":\"1.0\",\"id\":\"" + Events.newId() + "\",\"source\":\"/bench\","
+                + "\"type\":\"user.deleted\",\"time\":\"" + Instant.now() + "\",\"datacontenttype\":\"application/json\",\"data\":{}}"));
+        corpus.put("invalid-data", utf8("{\"specversion\":\"1.0\",\"id\":\"" + Events.newId() + "\",\"source\":\"/producer-svc\","
+                + "\"type\":\"token.issued\",\"time\":\"yesterday\",\"datacontenttype\":\"application/json\",\"data\":{\"userId\":42}}"));
+        corpus.put("key-mismatch", new byte[0]); // built per topic: a valid event whose id is not the record key
+        corpus.put("empty", new byte[0]);
+        corpus.put("null", null);
+        byte[] binary = new byte[4096];
+        new Random(1).nextBytes(binary);
+        corpus.put("binary", binary);
+        corpus.put("deep-json", utf8("[".repeat(100_000) + "]".repeat(100_000)));
+        corpus.put("near-limit-1000000-bytes", utf8("{\"junk\":\"" + "x".repeat(1_000_000 - 12) + "\"}"));
+        corpus.put("over-limit-2000000-bytes", utf8("x".repeat(2_000_000)));
+        return corpus;
+    }
+
+    private static byte[] misKeyed(String topic) {
+        String other = Events.newId();
+        return utf8(Bench.USERS_TOPIC.equals(topic) ? Events.userCreated(Events.newId(), other, "mis" + other.substring(0, 8))
+                : Events.tokenIssued(Events.newId(), other, "mis", Instant.now()));
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A request of the corpus; {@code header}: the value of an oversized X-Bench header, or null. */
+    record HttpCase(String name, String method, String url, String contentType, String body, String header) {
+        HttpCase(String name, String method, String url, String contentType, String body) {
+            this(name, method, url, contentType, body, null);
+        }
+
+        /** GraphQL documents that are wrong must get an error; REST requests and valid documents only no 5xx. */
+        boolean mustFail() {
+            return url.endsWith("/graphql") && !name.contains("aliases") && !name.contains("introspection");
+        }
+    }
+
+    static List<HttpCase> httpCorpus() {
+        List<HttpCase> cases = new ArrayList<>();
+        Map<String, String> endpoints = new LinkedHashMap<>();
+        endpoints.put("producer", Bench.producerUrl() + "/graphql");
+        endpoints.put("consumer", Bench.consumerUrl() + "/graphql");
+        endpoints.put("retry", Bench.retryUrl() + "/graphql");
+        Map<String, String> wrongArgument = Map.of(
+                "producer", "mutation { login(username: 42, password: true) { token } }",
+                "consumer", "{ notifications(limit: \"many\") { type } }",
+                "retry", "{ pendingRetries(limit: \"all\") { id } }");
+        String json = "application/json";
+        for (var e : endpoints.entrySet()) {
+            String s = e.getKey();
+            String url = e.getValue();
+            cases.add(gql(s + " syntax error", url, "{ ready "));
+            cases.add(gql(s + " unknown field", url, "{ nope }"));
+            cases.add(gql(s + " wrong argument type", url, wrongArgument.get(s)));
+            cases.add(new HttpCase(s + " wrong variable type", "POST", url, json, Json.createObjectBuilder()
+                    .add("query", "query Q($n: Int!) { ready }").add("variables", Json.createObjectBuilder().add("n", "abc"))
+                    .build().toString()));
+            cases.add(gql(s + " deep nesting (2000 levels)", url, "{ ready " + "{ a ".repeat(2000) + "}".repeat(2001)));
+            cases.add(gql(s + " introspection nested 40 levels", url,
+                    "{ __schema { types { " + "fields { type { ".repeat(20) + "name" + " } }".repeat(20) + " } } }"));
+            StringBuilder aliases = new StringBuilder("{");
+            for (int i = 0; i < 10_000; i++) {
+                aliases.append(" a").append(i).append(": ready");
+            }
+            cases.add(gql(s + " 10,000 aliases", url, aliases.append(" }").toString()));
+            StringBuilder list = new StringBuilder("{ ready(x: [");
+            for (int i = 0; i < 20_000; i++) {
+                list.append(i).append(',');
+            }
+            cases.add(gql(s + " list of 20,000 in an argument", url, list.append("]) }").toString()));
+            cases.add(gql(s + " 300 KB body", url, "{ ready } #" + "x".repeat(300_000)));
+            cases.add(new HttpCase(s + " body not JSON", "POST", url, json, "hello"));
+            cases.add(new HttpCase(s + " JSON array body", "POST", url, json, "[{\"query\":\"{ ready }\"}]"));
+            cases.add(new HttpCase(s + " query null", "POST", url, json, "{\"query\":null}"));
+            cases.add(new HttpCase(s + " query a number", "POST", url, json, "{\"query\":42}"));
+            cases.add(new HttpCase(s + " text/plain body", "POST", url, "text/plain", "{ ready }"));
+            cases.add(new HttpCase(s + " GET without a query", "GET", url, null, null));
+            cases.add(new HttpCase(s + " PUT", "PUT", url, json, "{\"query\":\"{ ready }\"}"));
+            cases.add(new HttpCase(s + " DELETE", "DELETE", url, null, null));
+        }
+        String producer = Bench.producerUrl();
+        String consumer = Bench.consumerUrl();
+        cases.add(new HttpCase("POST /ping", "POST", consumer + "/ping", json, "{\"x\":1}"));
+        cases.add(new HttpCase("DELETE /ping", "DELETE", consumer + "/ping", null, null));
+        cases.add(new HttpCase("PUT ping-what", "PUT", producer + "/ping-what", "text/plain", "pong?"));
+        cases.add(new HttpCase("POST jwks", "POST", producer + "/jwks", json, "{\"keys\":[]}"));
+        cases.add(new HttpCase("POST notifications/stream", "POST", consumer + "/notifications/stream", json, "{"));
+        cases.add(new HttpCase("GET unknown path", "GET", consumer + "/no/such/thing", null, null));
+        cases.add(new HttpCase("GET ping-what with a 20 KB query string", "GET", producer + "/ping-what?x=" + "y".repeat(20_000), null, null));
+        cases.add(new HttpCase("GET ping-what with a 64 KB header", "GET", producer + "/ping-what", null, null, "z".repeat(65_536)));
+        for (String server : List.of(Bench.serverOf(producer), consumer, Bench.serverOf(Bench.retryUrl()))) {
+            cases.add(new HttpCase("POST " + server + "/health/ready", "POST", server + "/health/ready", json, "{}"));
+            cases.add(new HttpCase("POST " + server + "/metrics", "POST", server + "/metrics", "text/plain", "x 1"));
+        }
+        return cases;
+    }
+
+    private static HttpCase gql(String name, String url, String query) {
+        return new HttpCase(name, "POST", url, "application/json", Json.createObjectBuilder().add("query", query).build().toString());
+    }
+
+    /** null when the answer is a clear client error (or a GraphQL error), else what was wrong. */
+    static String check(HttpCase c) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(c.url())).timeout(Duration.ofSeconds(30));
+        if (c.contentType() != null) {
+            request.header("Content-Type", c.contentType());
+        }
+        if (c.header() != null) {
+            request.header("X-Bench", c.header());
+        }
+        request.method(c.method(), c.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(c.body()));
+        HttpResponse<String> response;
+        try {
+            response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            return c.name() + ": no answer (" + e + ")";
+        }
+        int status = response.statusCode();
+        String body = response.body() == null ? "" : response.body();
+        String shown = body.length() > 200 ? body.substring(0, 200) + "…" : body;
+        Bench.log(c.name() + ": " + status + " " + shown.replace('\n', ' '));
+        if (status >= 500) {
+            return c.name() + ": " + status + " " + shown;
+        }
+        if (body.contains("\tat ") || body.contains("Exception")) {
+            return c.name() + ": the answer leaks internals: " + shown;
+        }
+        if (status >= 400) {
+            return null;
+        }
+        if (body.contains("\"errors\"")) {
+            return null;
+        }
+        // answered without an error: fine for a REST request the server may serve anyway (a POST to a
+        // health check, an unknown query parameter) and for a valid if large GraphQL document
+        if (!c.mustFail()) {
+            ACCEPTED.add(c.name() + " (" + status + ")");
+            return null;
+        }
+        return c.name() + ": " + status + " without an error: " + shown;
+    }
+}
