@@ -38,7 +38,10 @@ public final class BadInput {
     /** Requests answered below 400 without an error that were allowed to be (listed in the row's notes). */
     static final List<String> ACCEPTED = new ArrayList<>();
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 as curl speaks it: Java's default HTTP/2 upgrade answers an oversized header with GOAWAY on the
+    // client side, where Liberty answers a plain request with 400
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private BadInput() {
     }
