@@ -87,7 +87,8 @@ public class DeadLetterApi {
         Caller admin = callers.admin();
         List<String> discarded = new ArrayList<>();
         for (String id : checkedIds(ids)) {
-            if (reader.byId(DeadLetterId.parse(id)).isPresent() && marks.markDiscarded(id, Instant.now())) {
+            var letter = reader.byId(DeadLetterId.parse(id));
+            if (letter.isPresent() && marks.markDiscarded(DeadLetterMarks.keyOf(letter.get()), Instant.now())) {
                 discarded.add(id);
             }
         }
@@ -114,7 +115,7 @@ public class DeadLetterApi {
     }
 
     private List<DeadLetter> withMarks(List<ConsumerRecord<String, String>> records) {
-        List<String> ids = records.stream().map(r -> DeadLetterId.of(r.partition(), r.offset())).toList();
+        List<String> ids = records.stream().map(DeadLetterMarks::keyOf).toList();
         List<Instant> replayed = marks.replayedAt(ids);
         List<Instant> discarded = marks.discardedAt(ids);
         List<DeadLetter> letters = new ArrayList<>();

@@ -4,12 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import redis.clients.jedis.RedisClient;
 
 /**
  * What administrators did with dead letters, since a Kafka record cannot be changed: replayed and discarded
  * letters by id, in two Redis hashes. Marking a replay is atomic (HSETNX), so one letter is never replayed
- * twice by accident, even by two administrators at once.
+ * twice by accident, even by two administrators at once. A mark names the letter by its position and its
+ * timestamp: a position alone comes back when dead-letter-queue is deleted and created again.
  */
 @ApplicationScoped
 public class DeadLetterMarks {
@@ -19,6 +21,11 @@ public class DeadLetterMarks {
 
     @Inject
     RedisClient redis;
+
+    /** The key of a letter's marks: {@code <partition>-<offset>@<timestamp ms>}. */
+    static String keyOf(ConsumerRecord<?, ?> letter) {
+        return DeadLetterId.of(letter.partition(), letter.offset()) + "@" + letter.timestamp();
+    }
 
     /** Marks the letter replayed; false if it was already. */
     boolean markReplayed(String id, Instant now) {

@@ -88,8 +88,9 @@ public class DeadLetterReplayer {
             return;
         }
         Instant now = Instant.now();
-        if (!marks.markReplayed(id, now)) {
-            result.skip(id, "already replayed at " + marks.replayedAt(id));
+        String mark = DeadLetterMarks.keyOf(letter.record());
+        if (!marks.markReplayed(mark, now)) {
+            result.skip(id, "already replayed at " + marks.replayedAt(mark));
             return;
         }
         ConsumerRecord<String, String> record = letter.record();
@@ -104,7 +105,7 @@ public class DeadLetterReplayer {
             LOG.info(() -> "dead letter " + id + " (" + originTopic + ", key=" + record.key() + ") replayed by " + admin + " to "
                     + sent.topic() + "-" + sent.partition() + "@" + sent.offset());
         } catch (Exception e) {
-            marks.unmarkReplayed(id);
+            marks.unmarkReplayed(mark);
             result.skip(id, "could not be sent (" + e.getClass().getSimpleName() + "): try again");
             LOG.warning(() -> "dead letter " + id + " could not be replayed: " + e);
         }
