@@ -28,7 +28,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -144,16 +143,7 @@ final class Bench {
     }
 
     static void ensureTopic(Admin admin, String topic, int partitions, short replicas, Map<String, String> configs) {
-        try {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, replicas).configs(configs))).all().get();
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("could not create topic " + topic, e.getCause());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        io.kafkaexample.testsupport.KafkaProbe.ensureTopic(admin, new NewTopic(topic, partitions, replicas).configs(configs));
     }
 
     static List<TopicPartition> partitions(Admin admin, Collection<String> topics) {

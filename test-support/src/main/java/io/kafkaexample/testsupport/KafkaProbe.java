@@ -39,10 +39,17 @@ public final class KafkaProbe {
     /** Creates a topic for a test's own use, if it is not there yet. */
     public static void ensureTopic(String topic, int partitions) {
         try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+            ensureTopic(admin, new NewTopic(topic, partitions, (short) 1));
+        }
+    }
+
+    /** Creates {@code topic} through {@code admin}, if it is not there yet. */
+    public static void ensureTopic(Admin admin, NewTopic topic) {
+        try {
+            admin.createTopics(List.of(topic)).all().get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("could not create topic " + topic, e.getCause());
+                throw new IllegalStateException("could not create topic " + topic.name(), e.getCause());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
