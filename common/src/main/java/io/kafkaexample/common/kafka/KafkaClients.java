@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -32,7 +33,7 @@ public class KafkaClients {
     String bootstrapServers;
 
     @Inject
-    @ConfigProperty(name = SECURITY_PROTOCOL_KEY, defaultValue = "PLAINTEXT")
+    @ConfigProperty(name = SECURITY_PROTOCOL_KEY)
     String securityProtocol;
 
     @Inject
@@ -69,6 +70,16 @@ public class KafkaClients {
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         config.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 10_000);
         return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+    }
+
+    /**
+     * The settings of a consumer this service creates outside its channels (reading the dead-letter queue):
+     * the same brokers and security, no group, no auto commit.
+     */
+    public Map<String, Object> consumerConfig(String role) {
+        Map<String, Object> config = common(role);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return config;
     }
 
     void close(@Disposes Admin admin) {

@@ -21,7 +21,7 @@ public class RedisClientProducer {
     String redisUrl;
 
     @Inject
-    @ConfigProperty(name = "redis.timeout-ms", defaultValue = "2000")
+    @ConfigProperty(name = "redis.timeout-ms")
     int timeoutMillis;
 
     // @Singleton, not @ApplicationScoped: a record and Jedis' client cannot be proxied

@@ -1,5 +1,6 @@
 package io.kafkaexample.consumer.ingest;
 
+import io.kafkaexample.common.kafka.RecordPosition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -50,7 +51,7 @@ public class EventConsumer {
         try {
             var outcome = processor.process(record.key(), record.value());
             metrics.processed(record.topic(), Duration.ofNanos(System.nanoTime() - start));
-            LOG.fine(() -> "record " + FailureForwarder.position(record) + " " + outcome);
+            LOG.fine(() -> "record " + RecordPosition.of(record) + " " + outcome);
             return message.ack();
         } catch (Exception e) {
             metrics.failed(record.topic());

@@ -1,16 +1,14 @@
 package io.kafkaexample.consumer.ingest;
 
 import io.kafkaexample.common.kafka.FailedRecord;
+import io.kafkaexample.common.kafka.RecordPosition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ExecutionException;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
@@ -22,7 +20,6 @@ import org.eclipse.microprofile.health.Readiness;
 public class FailureForwarder {
 
     private static final Logger LOG = Logger.getLogger(FailureForwarder.class.getName());
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     @Inject
     Producer<String, String> producer;
@@ -30,41 +27,22 @@ public class FailureForwarder {
     // @Readiness is a CDI qualifier: the check has no @Default
     @Inject
     @Readiness
-    ForwardingReadinessCheck readiness;
+    ForwardingReadinessCheck held;
 
     /** True once the side topic has the record; false only if the thread was interrupted (shutdown). */
     public boolean forward(ConsumerRecord<String, String> failed, Throwable error, boolean retryable) {
         var record = FailedRecord.of(failed, error, retryable, Channels.GROUP, Channels.REPLY_TO, Instant.now());
-        Duration backoff = Duration.ofSeconds(1);
-        while (true) {
-            try {
-                RecordMetadata sent = producer.send(record).get();
-                readiness.forwarded(position(failed));
-                LOG.info(() -> "record " + position(failed) + " key=" + failed.key() + " failed (retryable=" + retryable + ": "
-                        + error.getClass().getSimpleName() + ": " + error.getMessage() + "); handed to retry as "
-                        + sent.topic() + "-" + sent.partition() + "@" + sent.offset());
-                return true;
-            } catch (ExecutionException | KafkaException e) {
-                readiness.stuck(position(failed));
-                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-                Duration wait = backoff;
-                LOG.severe(() -> "cannot hand record " + position(failed) + " to " + record.topic() + " (" + cause
-                        + "); it stays unacknowledged, trying again in " + wait.toSeconds() + " s");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-            try {
-                Thread.sleep(backoff.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-        }
+        String position = RecordPosition.of(failed);
+        return held.untilDone(position, "hand to " + record.topic() + " the record", () -> producer.send(record).get())
+                .map(sent -> {
+                    logHandOff(failed, error, retryable, sent);
+                    return true;
+                })
+                .orElse(false);
     }
 
-    static String position(ConsumerRecord<?, ?> record) {
-        return record.topic() + "-" + record.partition() + "@" + record.offset();
+    private static void logHandOff(ConsumerRecord<String, String> failed, Throwable error, boolean retryable, RecordMetadata sent) {
+        LOG.info(() -> "record " + RecordPosition.of(failed) + " key=" + failed.key() + " failed (retryable=" + retryable + ": "
+                + error.getClass().getSimpleName() + ": " + error.getMessage() + "); handed to retry as " + RecordPosition.of(sent));
     }
 }

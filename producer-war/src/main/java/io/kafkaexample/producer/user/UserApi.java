@@ -4,6 +4,7 @@ import io.kafkaexample.common.auth.Caller;
 import io.kafkaexample.common.auth.CallerResolver;
 import io.kafkaexample.common.auth.Roles;
 import io.kafkaexample.common.graphql.ClientError;
+import io.kafkaexample.common.graphql.PageLimit;
 import io.kafkaexample.producer.role.Role;
 import io.kafkaexample.producer.role.RoleStore;
 import jakarta.inject.Inject;
@@ -69,9 +70,7 @@ public class UserApi {
     public UserPage users(@Name("pagination") Pagination pagination) throws ClientError {
         callers.admin();
         Pagination page = pagination == null ? new Pagination() : pagination;
-        if (page.getLimit() < 1 || page.getLimit() > MAX_PAGE_SIZE) {
-            throw new ClientError("pagination.limit must be between 1 and " + MAX_PAGE_SIZE);
-        }
+        PageLimit.checked("pagination.limit", page.getLimit(), MAX_PAGE_SIZE);
         if (page.getPage() < 1) {
             throw new ClientError("pagination.page starts at 1");
         }

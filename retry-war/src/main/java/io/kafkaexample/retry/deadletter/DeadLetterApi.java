@@ -3,6 +3,7 @@ package io.kafkaexample.retry.deadletter;
 import io.kafkaexample.common.auth.Caller;
 import io.kafkaexample.common.auth.CallerResolver;
 import io.kafkaexample.common.graphql.ClientError;
+import io.kafkaexample.common.graphql.PageLimit;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,7 +25,6 @@ import org.eclipse.microprofile.graphql.Query;
 public class DeadLetterApi {
 
     private static final Logger LOG = Logger.getLogger(DeadLetterApi.class.getName());
-    static final int MAX_LIMIT = 1000;
 
     @Inject
     DeadLetterReader reader;
@@ -42,9 +42,7 @@ public class DeadLetterApi {
     @Description("The latest dead letters, newest first; of one origin topic if given; discarded ones only if asked")
     public List<DeadLetter> deadLetters(@Name("topic") String topic, @Name("limit") @DefaultValue("20") int limit,
                                         @Name("includeDiscarded") @DefaultValue("false") boolean includeDiscarded) throws ClientError {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new ClientError("limit must be between 1 and " + MAX_LIMIT);
-        }
+        PageLimit.checked("limit", limit, PageLimit.MAX);
         List<DeadLetter> letters = withMarks(reader.latest(Optional.ofNullable(topic).filter(t -> !t.isBlank()), limit));
         return includeDiscarded ? letters : letters.stream().filter(l -> l.getDiscardedAt() == null).toList();
     }

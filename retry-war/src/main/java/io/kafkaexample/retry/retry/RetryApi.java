@@ -1,6 +1,7 @@
 package io.kafkaexample.retry.retry;
 
 import io.kafkaexample.common.graphql.ClientError;
+import io.kafkaexample.common.graphql.PageLimit;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,17 +16,13 @@ import org.eclipse.microprofile.graphql.Query;
 @GraphQLApi
 public class RetryApi {
 
-    static final int MAX_LIMIT = 1000;
-
     @Inject
     RetryStore store;
 
     @Query("pendingRetries")
-    @Description("The retries waiting for redelivery, the earliest due first (limit 1.." + MAX_LIMIT + ")")
+    @Description("The retries waiting for redelivery, the earliest due first (limit 1.." + PageLimit.MAX + ")")
     public List<PendingRetry> pendingRetries(@Name("limit") @DefaultValue("20") int limit) throws ClientError {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new ClientError("limit must be between 1 and " + MAX_LIMIT);
-        }
+        PageLimit.checked("limit", limit, PageLimit.MAX);
         return store.pending(limit).stream().map(PendingRetry::new).toList();
     }
 
