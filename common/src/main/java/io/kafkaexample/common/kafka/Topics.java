@@ -1,8 +1,9 @@
 package io.kafkaexample.common.kafka;
 
-import java.util.List;
-
-/** The topics of the contract (../shared/DESIGN.md); kafka-docs/config/topics lists the same names. */
+/**
+ * The topics of the contract (docs/contract.md); kafka-docs/config/topics creates the same names. Each
+ * service's Reactive Messaging channel that reads a topic carries the topic's name.
+ */
 public final class Topics {
 
     public static final String NEW_USER_CREATED = "new-user-created";
@@ -10,9 +11,6 @@ public final class Topics {
     public static final String SIDE_TOPIC_FOR_RETRY = "side-topic-for-retry";
     public static final String CONSUMER_SVC_REDELIVERY = "consumer-svc-redelivery";
     public static final String DEAD_LETTER_QUEUE = "dead-letter-queue";
-
-    public static final List<String> ALL = List.of(
-            NEW_USER_CREATED, ISSUED_TOKEN, SIDE_TOPIC_FOR_RETRY, CONSUMER_SVC_REDELIVERY, DEAD_LETTER_QUEUE);
 
     private Topics() {
     }
