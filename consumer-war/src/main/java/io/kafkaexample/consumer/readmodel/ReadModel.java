@@ -1,5 +1,6 @@
 package io.kafkaexample.consumer.readmodel;
 
+import io.kafkaexample.common.redis.RedisScript;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -9,39 +10,19 @@ import java.util.Optional;
 import redis.clients.jedis.RedisClient;
 
 /**
- * The consumer's read model in Redis: {@code consumer:user:<id>} (profile, tokensIssued, lastLoginAt) and
- * {@code consumer:feed} (the latest events). Each event is applied by one script that also records its
- * CloudEvent id ({@code consumer:seen:<id>}), so a redelivered event changes nothing.
+ * The consumer's read model in Redis (keys in {@link RedisKeys}): one hash per user and the feed of the
+ * latest events. Each event is applied by one script (src/main/resources/redis) that also records its
+ * CloudEvent id, so a redelivered event changes nothing.
  */
 @ApplicationScoped
 public class ReadModel {
 
     public static final int FEED_SIZE = 200;
-    static final String FEED = "consumer:feed";
     /** Longer than the whole retry window, so a late redelivery is still recognised. */
     static final long SEEN_TTL_SECONDS = 7 * 24 * 3600;
 
-    // KEYS: seen, user, feed; ARGV: ttl, feed entry, feed size, then hash fields
-    private static final String USER_CREATED = """
-            if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then return 'duplicate' end
-            redis.call('HSET', KEYS[2], unpack(ARGV, 4))
-            redis.call('HSETNX', KEYS[2], 'tokensIssued', '0')
-            redis.call('LPUSH', KEYS[3], ARGV[2])
-            redis.call('LTRIM', KEYS[3], 0, tonumber(ARGV[3]) - 1)
-            return 'applied'
-            """;
-
-    // KEYS: seen, user, feed; ARGV: ttl, feed entry, feed size, login time
-    private static final String TOKEN_ISSUED = """
-            if redis.call('EXISTS', KEYS[2]) == 0 then return 'unknown-user' end
-            if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then return 'duplicate' end
-            redis.call('HINCRBY', KEYS[2], 'tokensIssued', 1)
-            local last = redis.call('HGET', KEYS[2], 'lastLoginAt')
-            if not last or last < ARGV[4] then redis.call('HSET', KEYS[2], 'lastLoginAt', ARGV[4]) end
-            redis.call('LPUSH', KEYS[3], ARGV[2])
-            redis.call('LTRIM', KEYS[3], 0, tonumber(ARGV[3]) - 1)
-            return 'applied'
-            """;
+    static final RedisScript USER_CREATED = RedisScript.load(ReadModel.class, "user-created");
+    static final RedisScript TOKEN_ISSUED = RedisScript.load(ReadModel.class, "token-issued");
 
     public enum Outcome { APPLIED, DUPLICATE, UNKNOWN_USER }
 
@@ -54,22 +35,27 @@ public class ReadModel {
             args.add(field);
             args.add(value);
         });
-        return outcome(redis.eval(USER_CREATED, List.of(seenKey(eventId), userKey(userId), FEED), args));
+        return outcome(USER_CREATED.eval(redis, keys(eventId, userId), args));
     }
 
     public Outcome tokenIssued(String eventId, String userId, String issuedAt, String feedEntry) {
-        return outcome(redis.eval(TOKEN_ISSUED, List.of(seenKey(eventId), userKey(userId), FEED),
+        return outcome(TOKEN_ISSUED.eval(redis, keys(eventId, userId),
                 List.of(Long.toString(SEEN_TTL_SECONDS), feedEntry, Integer.toString(FEED_SIZE), issuedAt)));
     }
 
     public Optional<Map<String, String>> user(String id) {
-        Map<String, String> hash = redis.hgetAll(userKey(id));
+        Map<String, String> hash = redis.hgetAll(RedisKeys.user(id));
         return hash.isEmpty() ? Optional.empty() : Optional.of(hash);
     }
 
     /** The latest feed entries, newest first. */
     public List<String> feed(int limit) {
-        return redis.lrange(FEED, 0, limit - 1L);
+        return redis.lrange(RedisKeys.FEED, 0, limit - 1L);
+    }
+
+    /** The KEYS of both scripts. */
+    static List<String> keys(String eventId, String userId) {
+        return List.of(RedisKeys.seen(eventId), RedisKeys.user(userId), RedisKeys.FEED);
     }
 
     private static Outcome outcome(Object answer) {
@@ -79,13 +65,5 @@ public class ReadModel {
             case "unknown-user" -> Outcome.UNKNOWN_USER;
             default -> throw new IllegalStateException("unexpected answer of the read-model script: " + answer);
         };
-    }
-
-    private static String userKey(String id) {
-        return "consumer:user:" + id;
-    }
-
-    private static String seenKey(String eventId) {
-        return "consumer:seen:" + eventId;
     }
 }

@@ -1,0 +1,23 @@
+package io.kafkaexample.consumer.readmodel;
+
+/** Every Redis key of the consumer; all start with {@code consumer:}, as the services share one Redis. */
+final class RedisKeys {
+
+    /** The latest applied events, newest first (a list of notification JSON). */
+    static final String FEED = "consumer:feed";
+    private static final String USER = "consumer:user:";
+    private static final String SEEN = "consumer:seen:";
+
+    private RedisKeys() {
+    }
+
+    /** The hash of one user: the profile of user.created, tokensIssued and lastLoginAt. */
+    static String user(String userId) {
+        return USER + userId;
+    }
+
+    /** Set once the event with this CloudEvent id was applied. */
+    static String seen(String eventId) {
+        return SEEN + eventId;
+    }
+}
