@@ -39,7 +39,7 @@ public class EventConsumer {
         return handle(message);
     }
 
-    @Incoming(Channels.REDELIVERY)
+    @Incoming(Channels.CONSUMER_SVC_REDELIVERY)
     public CompletionStage<Void> redelivered(Message<String> message) {
         return handle(message);
     }
