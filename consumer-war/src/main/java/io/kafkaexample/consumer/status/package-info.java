@@ -1,0 +1,2 @@
+/** The GraphQL readiness query. */
+package io.kafkaexample.consumer.status;
