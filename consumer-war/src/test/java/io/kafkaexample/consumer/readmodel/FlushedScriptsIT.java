@@ -1,0 +1,94 @@
+package io.kafkaexample.consumer.readmodel;
+
+import static io.kafkaexample.consumer.readmodel.ReadModelScriptsIT.entry;
+import static io.kafkaexample.consumer.readmodel.ReadModelScriptsIT.newId;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kafkaexample.common.redis.RedisScript;
+import io.kafkaexample.testsupport.TestStack;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * common's RedisScript after Redis forgot its scripts (SCRIPT FLUSH, as after a restart or a fail-over):
+ * both the direct and the pipelined call load the script again and succeed.
+ */
+class FlushedScriptsIT {
+
+    private static RedisClient redis;
+    private final ScriptKeys written = new ScriptKeys();
+
+    @BeforeAll
+    static void connect() {
+        redis = RedisClient.create(TestStack.redisUrl());
+    }
+
+    @AfterAll
+    static void close() {
+        redis.close();
+    }
+
+    @AfterEach
+    void clean() {
+        written.clean(redis);
+    }
+
+    @Test
+    void evalLoadsAFlushedScriptAndRunsIt() {
+        RedisScript script = ReadModel.USER_CREATED;
+        String userId = newId();
+        List<String> keys = written.of(newId(), userId);
+        forget(script);
+
+        assertEquals("applied", script.eval(redis, keys, userCreatedArgs(keys, userId)));
+        assertTrue(known(script));
+        assertEquals("ada", redis.hget(RedisKeys.user(userId), "username"));
+    }
+
+    @Test
+    void aPipelineInsideLoadingOnMissRunsAgainOnceTheFlushedScriptIsLoaded() {
+        RedisScript script = ReadModel.USER_CREATED;
+        String userId = newId();
+        List<String> keys = written.of(newId(), userId);
+        List<String> args = userCreatedArgs(keys, userId);
+        forget(script);
+        AtomicInteger runs = new AtomicInteger();
+
+        Object answer = script.loadingOnMiss(redis, keys, () -> {
+            runs.incrementAndGet();
+            try (var pipeline = redis.pipelined()) {
+                Response<Object> response = script.eval(pipeline, keys, args);
+                pipeline.sync();
+                return response.get();
+            }
+        });
+
+        assertEquals("applied", answer);
+        assertEquals(2, runs.get(), "the first run must have met NOSCRIPT, the second the loaded script");
+        assertTrue(known(script));
+        assertEquals("ada", redis.hget(RedisKeys.user(userId), "username"));
+    }
+
+    private static void forget(RedisScript script) {
+        redis.scriptFlush();
+        assertFalse(known(script), "SCRIPT FLUSH left " + script);
+    }
+
+    private static boolean known(RedisScript script) {
+        return redis.scriptExists(List.of(script.sha())).get(0);
+    }
+
+    private List<String> userCreatedArgs(List<String> keys, String userId) {
+        String entry = written.feedEntry(entry(keys.get(0), "user.created", userId));
+        return List.of(Long.toString(ReadModel.SEEN_TTL_SECONDS), entry, Integer.toString(ReadModel.FEED_SIZE),
+                "id", userId, "username", "ada");
+    }
+}

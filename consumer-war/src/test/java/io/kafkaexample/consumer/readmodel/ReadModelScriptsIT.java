@@ -1,0 +1,192 @@
+package io.kafkaexample.consumer.readmodel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kafkaexample.consumer.notifications.Notification;
+import io.kafkaexample.consumer.readmodel.ReadModel.Outcome;
+import io.kafkaexample.testsupport.TestStack;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+
+/** The read-model scripts on a real Redis: what EventProcessor relies on when it applies an event. */
+class ReadModelScriptsIT {
+
+    private static RedisClient redis;
+    private static ReadModel readModel;
+    private final ScriptKeys written = new ScriptKeys();
+
+    @BeforeAll
+    static void connect() {
+        redis = RedisClient.create(TestStack.redisUrl());
+        readModel = new ReadModel();
+        readModel.redis = redis;
+    }
+
+    @AfterAll
+    static void close() {
+        redis.close();
+    }
+
+    @AfterEach
+    void clean() {
+        written.clean(redis);
+    }
+
+    @Test
+    void aUserCreatedWritesTheProfileAndNoTokensAndGoesToTheFeed() {
+        String userId = newId();
+        Map<String, String> profile = profile(userId, "ada");
+        String event = newId();
+        String entry = entry(event, "user.created", userId);
+
+        assertEquals(Outcome.APPLIED, userCreated(event, userId, profile, entry));
+
+        Map<String, String> expected = new HashMap<>(profile);
+        expected.put("tokensIssued", "0");
+        assertEquals(Optional.of(expected), readModel.user(userId));
+        assertEquals(1, occurrencesInFeed(entry));
+    }
+
+    @Test
+    void anEventIdSeenTwiceIsAppliedOnce() {
+        String userId = newId();
+        String created = newId();
+        String createdEntry = entry(created, "user.created", userId);
+        assertEquals(Outcome.APPLIED, userCreated(created, userId, profile(userId, "grace"), createdEntry));
+        assertEquals(Outcome.DUPLICATE, userCreated(created, userId, profile(userId, "changed"), createdEntry));
+
+        String login = newId();
+        String loginEntry = entry(login, "token.issued", userId);
+        assertEquals(Outcome.APPLIED, tokenIssued(login, userId, "2026-11-20T10:15:30Z", loginEntry));
+        assertEquals(Outcome.DUPLICATE, tokenIssued(login, userId, "2026-11-21T10:15:30Z", loginEntry));
+
+        Map<String, String> user = readModel.user(userId).orElseThrow();
+        assertEquals("grace", user.get("username"));
+        assertEquals("1", user.get("tokensIssued"));
+        assertEquals("2026-11-20T10:15:30Z", user.get("lastLoginAt"));
+        assertEquals(1, occurrencesInFeed(createdEntry));
+        assertEquals(1, occurrencesInFeed(loginEntry));
+    }
+
+    @Test
+    void aTokenForAnUnknownUserChangesNothingAndAppliesOnceTheUserIsKnown() {
+        String userId = newId();
+        String login = newId();
+        String loginEntry = entry(login, "token.issued", userId);
+
+        // UNKNOWN_USER is what makes EventProcessor throw UnknownUserException, so the event goes to retry
+        assertEquals(Outcome.UNKNOWN_USER, tokenIssued(login, userId, "2026-11-20T10:15:30Z", loginEntry));
+        assertEquals(Optional.empty(), readModel.user(userId));
+        assertFalse(redis.exists(RedisKeys.seen(login)), "the refused event must not count as seen");
+        assertEquals(0, occurrencesInFeed(loginEntry));
+
+        String created = newId();
+        assertEquals(Outcome.APPLIED, userCreated(created, userId, profile(userId, "late"), entry(created, "user.created", userId)));
+        assertEquals(Outcome.APPLIED, tokenIssued(login, userId, "2026-11-20T10:15:30Z", loginEntry));
+        assertEquals("1", readModel.user(userId).orElseThrow().get("tokensIssued"));
+        assertEquals(1, occurrencesInFeed(loginEntry));
+    }
+
+    @Test
+    void lastLoginAtOnlyMovesForwardWhileEveryTokenCounts() {
+        String userId = newId();
+        String created = newId();
+        userCreated(created, userId, profile(userId, "barbara"), entry(created, "user.created", userId));
+        String later = newId();
+        String earlier = newId();
+        tokenIssued(later, userId, "2026-11-20T10:15:30Z", entry(later, "token.issued", userId));
+        assertEquals(Outcome.APPLIED, tokenIssued(earlier, userId, "2026-11-19T08:00:00Z", entry(earlier, "token.issued", userId)));
+
+        Map<String, String> user = readModel.user(userId).orElseThrow();
+        assertEquals("2", user.get("tokensIssued"));
+        assertEquals("2026-11-20T10:15:30Z", user.get("lastLoginAt"));
+    }
+
+    @Test
+    void aSecondUserCreatedOfAUserUpdatesTheProfileAndKeepsTheTokenCount() {
+        String userId = newId();
+        String first = newId();
+        userCreated(first, userId, profile(userId, "edsger"), entry(first, "user.created", userId));
+        String login = newId();
+        tokenIssued(login, userId, "2026-11-20T10:15:30Z", entry(login, "token.issued", userId));
+        String second = newId();
+
+        assertEquals(Outcome.APPLIED, userCreated(second, userId, profile(userId, "dijkstra"), entry(second, "user.created", userId)));
+
+        Map<String, String> user = readModel.user(userId).orElseThrow();
+        assertEquals("dijkstra", user.get("username"));
+        assertEquals("1", user.get("tokensIssued"));
+    }
+
+    @Test
+    void theFeedKeepsTheLatestFeedSizeEntries() {
+        String userId = newId();
+        String created = newId();
+        String oldest = entry(created, "user.created", userId);
+        userCreated(created, userId, profile(userId, "frances"), oldest);
+        String newest = null;
+        for (int i = 0; i < ReadModel.FEED_SIZE; i++) {
+            String login = newId();
+            newest = entry(login, "token.issued", userId);
+            tokenIssued(login, userId, Instant.parse("2026-11-20T10:15:30Z").plusSeconds(i).toString(), newest);
+        }
+
+        assertEquals(ReadModel.FEED_SIZE, redis.llen(RedisKeys.FEED));
+        assertEquals(0, occurrencesInFeed(oldest));
+        assertEquals(1, occurrencesInFeed(newest));
+        assertEquals(Integer.toString(ReadModel.FEED_SIZE), readModel.user(userId).orElseThrow().get("tokensIssued"));
+    }
+
+    @Test
+    void theSeenKeyOfAnAppliedEventLivesForTheRetryWindow() {
+        String userId = newId();
+        String created = newId();
+        String login = newId();
+        userCreated(created, userId, profile(userId, "radia"), entry(created, "user.created", userId));
+        tokenIssued(login, userId, "2026-11-20T10:15:30Z", entry(login, "token.issued", userId));
+
+        for (String event : List.of(created, login)) {
+            long ttl = redis.ttl(RedisKeys.seen(event));
+            assertTrue(ttl > ReadModel.SEEN_TTL_SECONDS - 60 && ttl <= ReadModel.SEEN_TTL_SECONDS, "TTL " + ttl + " of " + event);
+        }
+    }
+
+    private Outcome userCreated(String eventId, String userId, Map<String, String> profile, String entry) {
+        written.of(eventId, userId);
+        return readModel.userCreated(eventId, userId, profile, written.feedEntry(entry));
+    }
+
+    private Outcome tokenIssued(String eventId, String userId, String issuedAt, String entry) {
+        written.of(eventId, userId);
+        return readModel.tokenIssued(eventId, userId, issuedAt, written.feedEntry(entry));
+    }
+
+    private static long occurrencesInFeed(String entry) {
+        return Collections.frequency(redis.lrange(RedisKeys.FEED, 0, -1), entry);
+    }
+
+    static Map<String, String> profile(String userId, String username) {
+        return Map.of("id", userId, "username", username, "email", username + "@example.org", "firstName", "Katherine",
+                "lastName", "Johnson", "role", "USER", "createdAt", "2026-11-20T09:00:00Z");
+    }
+
+    static String entry(String eventId, String type, String userId) {
+        return new Notification(eventId, type, userId, "someone", "2026-11-20T10:15:30Z").toJson();
+    }
+
+    static String newId() {
+        return UUID.randomUUID().toString();
+    }
+}
