@@ -37,17 +37,12 @@ class DeployConsistencyTest {
     void theServicesAreTheThreeOfTheDesign() {
         assertEquals(COPILOT_TYPES.keySet(), SERVICES.keySet(), "services found in */src/main/liberty/config/server.xml");
         String stack = Repo.read("stack");
-        String design = Repo.design();
         for (Repo.Service s : SERVICES.values()) {
             String part = s.name().replace("-svc", "");
             assertTrue(stack.contains(part.toUpperCase(java.util.Locale.ROOT) + "_PORT=$((" + s.port() + " + OFFSET))"),
                     "./stack runs " + s.name() + " on another port than its server.xml's " + s.port());
             assertTrue(stack.contains(part + ") echo " + (s.contextRoot().equals("/") ? "\"\"" : s.contextRoot()) + " ;;"),
                     "./stack has another context root for " + s.name() + " than its server.xml's " + s.contextRoot());
-            // the contract lives beside the repository; a clone elsewhere checks against ./stack alone
-            String row = "| " + s.module() + " | " + s.port() + " | `" + s.contextRoot() + "` |";
-            assertTrue(design.isEmpty() || design.contains(row), s.module() + ": server.xml (port " + s.port() + ", context root "
-                    + s.contextRoot() + ") disagrees with DESIGN.md's HTTP table; expected a row starting " + row);
         }
     }
 
@@ -168,7 +163,7 @@ class DeployConsistencyTest {
     }
 
     @Test
-    void theTopicsAreTheDesignsAndTheConsumersReadOnlyThose() {
+    void theConsumersReadOnlyTheTopicsOfTheTopicsFile() {
         List<String> topics = Repo.topics();
         String consumerConfig = Repo.read("consumer-war/src/main/resources/META-INF/microprofile-config.properties");
         Matcher m = Pattern.compile("(?m)^mp\\.messaging\\.[a-z]+\\.[a-z-]+\\.topic=(.+)$").matcher(consumerConfig);
@@ -182,15 +177,6 @@ class DeployConsistencyTest {
             constants.add(constant.group(1));
         }
         assertEquals(constants, new TreeSet<>(topics), "kafka-docs/config/topics against common's Topics constants");
-        String design = Repo.design();
-        if (!design.isEmpty()) { // the contract lives beside the repository, not in a clone elsewhere
-            Set<String> designed = new TreeSet<>();
-            Matcher row = Pattern.compile("(?m)^\\| `([a-z-]+)` \\| ").matcher(design.substring(design.indexOf("## Kafka")));
-            while (row.find()) {
-                designed.add(row.group(1));
-            }
-            assertEquals(designed, new TreeSet<>(topics), "kafka-docs/config/topics against DESIGN.md's Kafka table");
-        }
     }
 
     // ---- copilot/ -------------------------------------------------------------------------------
