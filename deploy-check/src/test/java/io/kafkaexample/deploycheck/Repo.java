@@ -27,7 +27,7 @@ import org.w3c.dom.NodeList;
 /**
  * The truth the deployment files must follow, read from the sources themselves: each service's
  * server.xml (port, context root, WAR, shared fragments), the MicroProfile Config keys it reads
- * (properties files and Java sources), the topics file and the design contract.
+ * (properties files and Java sources) and the topics file. The contract is read by {@link ContractDoc}.
  */
 final class Repo {
 
@@ -142,7 +142,8 @@ final class Repo {
         return env;
     }
 
-    private static Set<String> keysInJava(Path dir) {
+    /** The config keys the Java sources under {@code dir} name in @ConfigProperty or a *_KEY constant. */
+    static Set<String> keysInJava(Path dir) {
         Set<String> keys = new TreeSet<>();
         if (!Files.isDirectory(dir)) {
             return keys;
@@ -169,16 +170,6 @@ final class Repo {
     /** The broker default partition count (kafka-docs/config/server.properties). */
     static int partitions() {
         return Integer.parseInt(properties("kafka-docs/config/server.properties").getProperty("num.partitions").strip());
-    }
-
-    /** The design contract, beside the repository (../shared/DESIGN.md); empty where it is not there. */
-    static String design() {
-        Path design = ROOT.resolveSibling("shared").resolve("DESIGN.md");
-        try {
-            return Files.exists(design) ? Files.readString(design) : "";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Export names an addon template declares, written as a service manifest references them. */
