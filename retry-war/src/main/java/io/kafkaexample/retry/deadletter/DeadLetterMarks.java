@@ -1,5 +1,6 @@
 package io.kafkaexample.retry.deadletter;
 
+import io.kafkaexample.retry.store.RedisKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -9,15 +10,12 @@ import redis.clients.jedis.RedisClient;
 
 /**
  * What administrators did with dead letters, since a Kafka record cannot be changed: replayed and discarded
- * letters by id, in two Redis hashes. Marking a replay is atomic (HSETNX), so one letter is never replayed
+ * letters by id, in two Redis hashes ({@link RedisKeys#DLQ_REPLAYED}, {@link RedisKeys#DLQ_DISCARDED}). Marking a replay is atomic (HSETNX), so one letter is never replayed
  * twice by accident, even by two administrators at once. A mark names the letter by its position and its
  * timestamp: a position alone comes back when dead-letter-queue is deleted and created again.
  */
 @ApplicationScoped
 public class DeadLetterMarks {
-
-    static final String REPLAYED = "retry:dlq:replayed";
-    static final String DISCARDED = "retry:dlq:discarded";
 
     @Inject
     RedisClient redis;
@@ -29,32 +27,28 @@ public class DeadLetterMarks {
 
     /** Marks the letter replayed; false if it was already. */
     boolean markReplayed(String id, Instant now) {
-        return redis.hsetnx(REPLAYED, id, now.toString()) == 1;
+        return redis.hsetnx(RedisKeys.DLQ_REPLAYED, id, now.toString()) == 1;
     }
 
     /** Undoes {@link #markReplayed} when the replay could not be sent. */
     void unmarkReplayed(String id) {
-        redis.hdel(REPLAYED, id);
+        redis.hdel(RedisKeys.DLQ_REPLAYED, id);
     }
 
     boolean markDiscarded(String id, Instant now) {
-        return redis.hsetnx(DISCARDED, id, now.toString()) == 1;
+        return redis.hsetnx(RedisKeys.DLQ_DISCARDED, id, now.toString()) == 1;
     }
 
     Instant replayedAt(String id) {
-        return instant(redis.hget(REPLAYED, id));
-    }
-
-    Instant discardedAt(String id) {
-        return instant(redis.hget(DISCARDED, id));
+        return instant(redis.hget(RedisKeys.DLQ_REPLAYED, id));
     }
 
     List<Instant> replayedAt(List<String> ids) {
-        return ids.isEmpty() ? List.of() : redis.hmget(REPLAYED, ids.toArray(String[]::new)).stream().map(DeadLetterMarks::instant).toList();
+        return ids.isEmpty() ? List.of() : redis.hmget(RedisKeys.DLQ_REPLAYED, ids.toArray(String[]::new)).stream().map(DeadLetterMarks::instant).toList();
     }
 
     List<Instant> discardedAt(List<String> ids) {
-        return ids.isEmpty() ? List.of() : redis.hmget(DISCARDED, ids.toArray(String[]::new)).stream().map(DeadLetterMarks::instant).toList();
+        return ids.isEmpty() ? List.of() : redis.hmget(RedisKeys.DLQ_DISCARDED, ids.toArray(String[]::new)).stream().map(DeadLetterMarks::instant).toList();
     }
 
     private static Instant instant(String text) {
