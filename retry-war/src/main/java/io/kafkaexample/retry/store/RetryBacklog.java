@@ -17,17 +17,20 @@ public class RetryBacklog {
     @Inject
     RedisClient redis;
 
+    // another namespace only in the scripts' tests
+    RedisKeys keys = RedisKeys.LIVE;
+
     /** The ids due at {@code now} (their leases, if any, ran out), the most overdue first. */
     public List<String> overdue(Instant now, int limit) {
-        return redis.zrangeByScore(RedisKeys.DUE, 0, now.toEpochMilli(), 0, limit);
+        return redis.zrangeByScore(keys.due(), 0, now.toEpochMilli(), 0, limit);
     }
 
     /** The first {@code limit} retries on the schedule, the earliest due first. */
     public List<Pending> pending(int limit) {
         List<Pending> pending = new ArrayList<>();
-        for (Tuple entry : redis.zrangeWithScores(RedisKeys.DUE, 0, limit - 1L)) {
+        for (Tuple entry : redis.zrangeWithScores(keys.due(), 0, limit - 1L)) {
             String id = entry.getElement();
-            Map<String, String> fields = redis.hgetAll(RedisKeys.message(id));
+            Map<String, String> fields = redis.hgetAll(keys.message(id));
             if (fields.isEmpty()) {
                 continue;
             }
@@ -41,18 +44,18 @@ public class RetryBacklog {
     }
 
     public long pendingCount() {
-        return redis.zcard(RedisKeys.DUE);
+        return redis.zcard(keys.due());
     }
 
     /** The earliest score on the schedule: a due time, or the end of a lease. */
     public Optional<Instant> earliestDue() {
-        List<Tuple> first = redis.zrangeWithScores(RedisKeys.DUE, 0, 0);
+        List<Tuple> first = redis.zrangeWithScores(keys.due(), 0, 0);
         return first.isEmpty() ? Optional.empty() : Optional.of(Instant.ofEpochMilli((long) first.get(0).getScore()));
     }
 
-    /** The counts of {@link RedisKeys#STATS}, by name. */
+    /** The counts of {@link RedisKeys#stats()}, by name. */
     public Map<String, String> stats() {
-        return redis.hgetAll(RedisKeys.STATS);
+        return redis.hgetAll(keys.stats());
     }
 
     private static String emptyToNull(String text) {

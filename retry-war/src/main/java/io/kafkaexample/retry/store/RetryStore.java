@@ -29,9 +29,12 @@ public class RetryStore {
     @Inject
     RedisClient redis;
 
+    // another namespace only in the scripts' tests
+    RedisKeys keys = RedisKeys.LIVE;
+
     /** Counts the failure {@code message} reports, once per side-topic record. */
     public Registration register(FailedMessage message, Duration ttl, Instant now) {
-        List<?> result = (List<?>) REGISTER.eval(redis, List.of(RedisKeys.message(message.id()), RedisKeys.DUE), List.of(
+        List<?> result = (List<?>) REGISTER.eval(redis, List.of(keys.message(message.id()), keys.due()), List.of(
                 message.sidePosition(), Integer.toString(message.attempts()), seconds(ttl), millis(now),
                 message.originTopic(), message.key() == null ? "" : message.key(), message.error(), millis(now),
                 message.replyTo().orElse(""), message.group(), message.id()));
@@ -39,18 +42,18 @@ public class RetryStore {
     }
 
     public void schedule(String id, Instant dueAt, StoredRecord record, Duration ttl) {
-        SCHEDULE.eval(redis, List.of(RedisKeys.message(id), RedisKeys.DUE, RedisKeys.STATS),
+        SCHEDULE.eval(redis, List.of(keys.message(id), keys.due(), keys.stats()),
                 List.of(id, millis(dueAt), record.toJson(), seconds(ttl)));
     }
 
     /** Claims those of {@code ids} that are due at {@code now}, for {@code lease}; one answer per id, in order. */
     public List<Claim> claim(List<String> ids, Instant now, Duration lease, String owner) {
-        List<String> keys = new ArrayList<>(List.of(RedisKeys.DUE));
-        ids.forEach(id -> keys.add(RedisKeys.message(id)));
+        List<String> scriptKeys = new ArrayList<>(List.of(keys.due()));
+        ids.forEach(id -> scriptKeys.add(keys.message(id)));
         List<String> args = new ArrayList<>(List.of(millis(now), millis(now.plus(lease)), owner));
         args.addAll(ids);
         List<Claim> claims = new ArrayList<>();
-        for (Object row : (List<?>) CLAIM.eval(redis, keys, args)) {
+        for (Object row : (List<?>) CLAIM.eval(redis, scriptKeys, args)) {
             List<?> fields = (List<?>) row;
             String id = (String) fields.get(0);
             claims.add(switch ((String) fields.get(1)) {
@@ -67,25 +70,25 @@ public class RetryStore {
 
     /** Settles the claim of attempt {@code attempts} once its redelivery was sent. */
     public void redelivered(String id, int attempts, Instant now) {
-        REDELIVERED.eval(redis, List.of(RedisKeys.message(id), RedisKeys.DUE, RedisKeys.STATS),
+        REDELIVERED.eval(redis, List.of(keys.message(id), keys.due(), keys.stats()),
                 List.of(millis(now), id, Integer.toString(attempts)));
     }
 
     /** Puts the claim of attempt {@code attempts} back on the schedule at {@code retryAt}; false if that claim is gone. */
     public boolean release(String id, int attempts, Instant retryAt) {
-        return Long.valueOf(1).equals(RELEASE.eval(redis, List.of(RedisKeys.message(id), RedisKeys.DUE),
+        return Long.valueOf(1).equals(RELEASE.eval(redis, List.of(keys.message(id), keys.due()),
                 List.of(id, millis(retryAt), Integer.toString(attempts))));
     }
 
     public void deadLettered(String id, Instant now, String reason, Duration ttl) {
-        DEAD_LETTERED.eval(redis, List.of(RedisKeys.message(id), RedisKeys.DUE, RedisKeys.STATS),
+        DEAD_LETTERED.eval(redis, List.of(keys.message(id), keys.due(), keys.stats()),
                 List.of(id, millis(now), reason, seconds(ttl)));
     }
 
     /** Forgets a message, so that a replay of it starts a fresh count. */
     public void forget(String id) {
-        redis.zrem(RedisKeys.DUE, id);
-        redis.del(RedisKeys.message(id));
+        redis.zrem(keys.due(), id);
+        redis.del(keys.message(id));
     }
 
     static String millis(Instant instant) {
