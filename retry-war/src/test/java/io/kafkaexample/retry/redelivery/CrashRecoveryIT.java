@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkaexample.common.kafka.Topics;
+import io.kafkaexample.retry.store.RedisKeys;
 import io.kafkaexample.testsupport.KafkaProbe;
 import io.kafkaexample.testsupport.TestStack;
 import io.kafkaexample.testsupport.TopicWatcher;
@@ -96,7 +97,7 @@ class CrashRecoveryIT {
                 keys.addAll(page.getResult());
                 cursor = page.getCursor();
             } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
-            keys.removeAll(Set.of("retry:dlq:replayed", "retry:dlq:discarded"));
+            keys.removeAll(Set.of(RedisKeys.LIVE.dlqReplayed(), RedisKeys.LIVE.dlqDiscarded()));
             if (!keys.isEmpty()) {
                 redis.del(keys.toArray(String[]::new));
             }
