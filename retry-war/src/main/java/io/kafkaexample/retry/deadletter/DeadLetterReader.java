@@ -116,7 +116,7 @@ public class DeadLetterReader {
     }
 
     private KafkaConsumer<String, String> consumer() {
-        // a client id of its own: readers of concurrent requests must not share one in the broker's metrics
+        // a client id per reader: two consumers open at once under one id clash in the client's JMX registration
         Map<String, Object> config = clients.consumerConfig("dlq-reader-" + UUID.randomUUID().toString().substring(0, 8));
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
         return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
