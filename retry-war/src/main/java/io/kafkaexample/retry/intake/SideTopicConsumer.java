@@ -32,7 +32,7 @@ public class SideTopicConsumer {
         @SuppressWarnings("unchecked")
         ConsumerRecord<String, String> record = message.unwrap(ConsumerRecord.class);
         FailedMessage failed = FailedMessage.from(record);
-        return readiness.untilDone(failed.sidePosition(), "store side record (retry " + failed.id() + ")", () -> {
+        return readiness.untilDone(failed.sidePosition(), "store retry " + failed.id() + " of side record", () -> {
                     intake.accept(failed);
                     return true;
                 })
