@@ -7,7 +7,8 @@ import org.apache.kafka.common.header.Headers;
 
 /**
  * The headers a failed record carries to the retry service and on to the dead-letter queue
- * (UTF-8 strings; a forwarder replaces earlier values, never appends).
+ * (UTF-8 strings; a forwarder replaces earlier values, never appends). {@link FailedRecord} writes and reads
+ * them; these are the names and the primitives it is built from.
  */
 public final class RetryHeaders {
 

@@ -1,6 +1,6 @@
 package io.kafkaexample.retry.deadletter;
 
-import io.kafkaexample.common.kafka.RetryHeaders;
+import io.kafkaexample.common.kafka.FailedRecord;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,11 +14,13 @@ import org.eclipse.microprofile.graphql.Ignore;
 public class DeadLetter {
 
     private final ConsumerRecord<String, String> record;
+    private final FailedRecord envelope;
     private final Instant replayedAt;
     private final Instant discardedAt;
 
     DeadLetter(ConsumerRecord<String, String> record, Instant replayedAt, Instant discardedAt) {
         this.record = record;
+        this.envelope = FailedRecord.read(record.headers());
         this.replayedAt = replayedAt;
         this.discardedAt = discardedAt;
     }
@@ -30,12 +32,13 @@ public class DeadLetter {
     }
 
     public String getOriginTopic() {
-        return header(RetryHeaders.ORIGIN_TOPIC);
+        return envelope.originTopic().orElse(null);
     }
 
+    // <partition>@<offset>, without the topic (getOriginTopic has it): not a RecordPosition
     @Description("Partition and offset of the original record in its origin topic")
     public String getOriginPosition() {
-        return header(RetryHeaders.ORIGIN_PARTITION) + "@" + header(RetryHeaders.ORIGIN_OFFSET);
+        return envelope.originPartition().orElse(null) + "@" + envelope.originOffset().orElse(null);
     }
 
     public String getKey() {
@@ -49,36 +52,36 @@ public class DeadLetter {
 
     @Description("The consumer group that failed on it")
     public String getGroup() {
-        return header(RetryHeaders.GROUP);
+        return envelope.group().orElse(null);
     }
 
     @Description("The topic a replay sends it to")
     public String getReplyTo() {
-        return header(RetryHeaders.REPLY_TO);
+        return envelope.replyTo().orElse(null);
     }
 
     public int getAttempts() {
-        return RetryHeaders.attempts(record.headers());
+        return envelope.attempts();
     }
 
     public OffsetDateTime getFirstFailureAt() {
-        return time(header(RetryHeaders.FIRST_FAILURE_AT));
+        return time(envelope.firstFailureAt().orElse(null));
     }
 
     public String getErrorClass() {
-        return header(RetryHeaders.ERROR_CLASS);
+        return envelope.errorClass().orElse(null);
     }
 
     public String getErrorMessage() {
-        return header(RetryHeaders.ERROR_MESSAGE);
+        return envelope.errorMessage().orElse(null);
     }
 
     public String getReason() {
-        return header(RetryHeaders.DLQ_REASON);
+        return envelope.deadLetterReason().orElse(null);
     }
 
     public OffsetDateTime getDeadLetteredAt() {
-        return time(header(RetryHeaders.DLQ_AT));
+        return time(envelope.deadLetteredAt().orElse(null));
     }
 
     @Description("When an administrator replayed it; null if never")
@@ -94,10 +97,6 @@ public class DeadLetter {
     @Ignore
     public ConsumerRecord<String, String> record() {
         return record;
-    }
-
-    private String header(String name) {
-        return RetryHeaders.get(record.headers(), name).orElse(null);
     }
 
     private static OffsetDateTime time(String text) {

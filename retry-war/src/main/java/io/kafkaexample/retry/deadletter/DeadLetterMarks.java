@@ -1,5 +1,6 @@
 package io.kafkaexample.retry.deadletter;
 
+import io.kafkaexample.retry.store.RedisKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -9,15 +10,16 @@ import redis.clients.jedis.RedisClient;
 
 /**
  * What administrators did with dead letters, since a Kafka record cannot be changed: replayed and discarded
- * letters by id, in two Redis hashes. Marking a replay is atomic (HSETNX), so one letter is never replayed
- * twice by accident, even by two administrators at once. A mark names the letter by its position and its
- * timestamp: a position alone comes back when dead-letter-queue is deleted and created again.
+ * letters by id, in two Redis hashes ({@link RedisKeys#dlqReplayed()}, {@link RedisKeys#dlqDiscarded()}).
+ * Marking a replay is atomic (HSETNX), so one letter is never replayed twice by accident, even by two
+ * administrators at once. A mark names the letter by its position and its timestamp: a position alone comes
+ * back when dead-letter-queue is deleted and created again.
  */
 @ApplicationScoped
 public class DeadLetterMarks {
 
-    static final String REPLAYED = "retry:dlq:replayed";
-    static final String DISCARDED = "retry:dlq:discarded";
+    private static final String REPLAYED = RedisKeys.LIVE.dlqReplayed();
+    private static final String DISCARDED = RedisKeys.LIVE.dlqDiscarded();
 
     @Inject
     RedisClient redis;
@@ -43,10 +45,6 @@ public class DeadLetterMarks {
 
     Instant replayedAt(String id) {
         return instant(redis.hget(REPLAYED, id));
-    }
-
-    Instant discardedAt(String id) {
-        return instant(redis.hget(DISCARDED, id));
     }
 
     List<Instant> replayedAt(List<String> ids) {

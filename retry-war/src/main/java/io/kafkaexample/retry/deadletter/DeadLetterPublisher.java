@@ -1,18 +1,15 @@
 package io.kafkaexample.retry.deadletter;
 
-import io.kafkaexample.common.kafka.RetryHeaders;
-import io.kafkaexample.common.kafka.Topics;
+import io.kafkaexample.common.kafka.FailedRecord;
 import io.kafkaexample.retry.alert.Alerts;
-import io.kafkaexample.retry.retry.FailedMessage;
+import io.kafkaexample.retry.message.FailedMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Gives a message up: publishes it to {@code dead-letter-queue} with its original key, value and headers,
@@ -30,12 +27,10 @@ public class DeadLetterPublisher {
     Alerts alerts;
 
     public void publish(FailedMessage message, int attempts, String reason, Instant now) throws Exception {
-        var record = new ProducerRecord<>(Topics.DEAD_LETTER_QUEUE, null, message.key(), message.value(),
-                new RecordHeaders(message.headers().toArray()));
-        String fullReason = RetryHeaders.truncate(reason + ": " + message.error());
-        RetryHeaders.set(record.headers(), RetryHeaders.ATTEMPTS, Integer.toString(attempts));
-        RetryHeaders.set(record.headers(), RetryHeaders.DLQ_REASON, fullReason);
-        RetryHeaders.set(record.headers(), RetryHeaders.DLQ_AT, now.toString());
+        var record = FailedRecord.deadLetter(message.key(), message.value(), message.headers(), attempts,
+                reason + ": " + message.error(), now);
+        // as sent: the envelope caps its length
+        String fullReason = FailedRecord.read(record.headers()).deadLetterReason().orElseThrow();
         RecordMetadata sent = producer.send(record).get(30, TimeUnit.SECONDS);
         String letter = DeadLetterId.of(sent.partition(), sent.offset());
         LOG.warning(() -> "retry " + message.id() + " (" + message.originTopic() + ", key=" + message.key() + ") dead-lettered as "

@@ -1,7 +1,7 @@
 package io.kafkaexample.retry.deadletter;
 
 import io.kafkaexample.common.kafka.KafkaClients;
-import io.kafkaexample.common.kafka.RetryHeaders;
+import io.kafkaexample.common.kafka.FailedRecord;
 import io.kafkaexample.common.kafka.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,14 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads {@code dead-letter-queue} on demand, with a consumer that has no group (it commits nothing and
@@ -36,12 +34,7 @@ public class DeadLetterReader {
     static final int MAX_SCAN_PER_PARTITION = 10_000;
 
     @Inject
-    @ConfigProperty(name = KafkaClients.BOOTSTRAP_KEY)
-    String bootstrapServers;
-
-    @Inject
-    @ConfigProperty(name = KafkaClients.SECURITY_PROTOCOL_KEY, defaultValue = "PLAINTEXT")
-    String securityProtocol;
+    KafkaClients clients;
 
     /** The latest {@code limit} letters (of {@code originTopic}, if given), newest first. */
     List<ConsumerRecord<String, String>> latest(Optional<String> originTopic, int limit) {
@@ -90,7 +83,7 @@ public class DeadLetterReader {
     }
 
     private static Predicate<ConsumerRecord<String, String>> ofTopic(Optional<String> originTopic) {
-        return r -> originTopic.isEmpty() || originTopic.get().equals(RetryHeaders.get(r.headers(), RetryHeaders.ORIGIN_TOPIC).orElse(null));
+        return r -> originTopic.isEmpty() || originTopic.equals(FailedRecord.read(r.headers()).originTopic());
     }
 
     private static List<ConsumerRecord<String, String>> read(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> from,
@@ -123,11 +116,8 @@ public class DeadLetterReader {
     }
 
     private KafkaConsumer<String, String> consumer() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, securityProtocol);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "retry-svc-dlq-reader-" + UUID.randomUUID().toString().substring(0, 8));
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // a client id per reader: two consumers open at once under one id clash in the client's JMX registration
+        Map<String, Object> config = clients.consumerConfig("dlq-reader-" + UUID.randomUUID().toString().substring(0, 8));
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
         return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
     }

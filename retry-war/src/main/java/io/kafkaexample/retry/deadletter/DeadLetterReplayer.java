@@ -1,9 +1,10 @@
 package io.kafkaexample.retry.deadletter;
 
 import io.kafkaexample.common.graphql.ClientError;
-import io.kafkaexample.common.kafka.RetryHeaders;
-import io.kafkaexample.retry.retry.FailedMessage;
-import io.kafkaexample.retry.retry.RetryStore;
+import io.kafkaexample.common.kafka.FailedRecord;
+import io.kafkaexample.common.kafka.RecordPosition;
+import io.kafkaexample.retry.message.FailedMessage;
+import io.kafkaexample.retry.store.RetryStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -13,8 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -27,8 +26,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DeadLetterReplayer {
 
     private static final Logger LOG = Logger.getLogger(DeadLetterReplayer.class.getName());
-    private static final List<String> FAILURE_HEADERS = List.of(RetryHeaders.ATTEMPTS, RetryHeaders.FIRST_FAILURE_AT,
-            RetryHeaders.ERROR_CLASS, RetryHeaders.ERROR_MESSAGE, RetryHeaders.RETRYABLE, RetryHeaders.DLQ_REASON, RetryHeaders.DLQ_AT);
 
     @Inject
     Producer<String, String> producer;
@@ -40,11 +37,11 @@ public class DeadLetterReplayer {
     RetryStore store;
 
     @Inject
-    @ConfigProperty(name = "retry.replay.rate", defaultValue = "50")
+    @ConfigProperty(name = "retry.replay.rate")
     int lettersPerSecond;
 
     @Inject
-    @ConfigProperty(name = "retry.replay.max-letters", defaultValue = "1000")
+    @ConfigProperty(name = "retry.replay.max-letters")
     int maxLetters;
 
     private final Semaphore oneAtATime = new Semaphore(1);
@@ -94,16 +91,13 @@ public class DeadLetterReplayer {
             return;
         }
         ConsumerRecord<String, String> record = letter.record();
-        var headers = new RecordHeaders(record.headers().toArray());
-        FAILURE_HEADERS.forEach(headers::remove);
         try {
             String originTopic = letter.getOriginTopic() == null ? record.topic() : letter.getOriginTopic();
             store.forget(FailedMessage.idOf(originTopic, record.value() == null ? "" : record.value()));
-            var sent = producer.send(new ProducerRecord<>(letter.getReplyTo(), null, record.key(), record.value(), headers))
-                    .get(30, TimeUnit.SECONDS);
+            var sent = producer.send(FailedRecord.replay(record, letter.getReplyTo())).get(30, TimeUnit.SECONDS);
             result.replayed(id);
             LOG.info(() -> "dead letter " + id + " (" + originTopic + ", key=" + record.key() + ") replayed by " + admin + " to "
-                    + sent.topic() + "-" + sent.partition() + "@" + sent.offset());
+                    + RecordPosition.of(sent));
         } catch (Exception e) {
             marks.unmarkReplayed(mark);
             result.skip(id, "could not be sent (" + e.getClass().getSimpleName() + "): try again");

@@ -1,0 +1,62 @@
+package io.kafkaexample.retry.message;
+
+import io.kafkaexample.common.kafka.FailedRecord;
+import io.kafkaexample.common.kafka.RecordPosition;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/**
+ * A record as a consumer handed it to {@code side-topic-for-retry}: the original key, value and headers, and
+ * what its {@link FailedRecord} envelope says about its failure. {@link #id()} is the hash of (origin topic,
+ * value) under which retry-war keeps its state.
+ */
+public record FailedMessage(String id, String originTopic, String key, String value, Headers headers, int attempts,
+                            boolean retryable, Optional<String> replyTo, String group, String errorClass, String errorMessage,
+                            String sidePosition) {
+
+    /** Reads a side-topic record; a record without the contract's headers still yields a message (to dead-letter). */
+    public static FailedMessage from(ConsumerRecord<String, String> record) {
+        Headers headers = new RecordHeaders(record.headers().toArray());
+        FailedRecord envelope = FailedRecord.read(headers);
+        String originTopic = envelope.originTopic().orElse(record.topic());
+        String value = record.value() == null ? "" : record.value();
+        return new FailedMessage(
+                idOf(originTopic, value),
+                originTopic,
+                record.key(),
+                record.value(),
+                headers,
+                Math.max(1, envelope.attempts()),
+                envelope.retryable(),
+                envelope.replyTo().map(String::trim).filter(t -> !t.isEmpty()),
+                envelope.group().orElse(""),
+                envelope.errorClass().orElse("unknown"),
+                envelope.errorMessage().orElse(""),
+                RecordPosition.of(record));
+    }
+
+    /** SHA-256 of origin topic, a NUL, and the value: one key per failing message whatever its partition or offset. */
+    public static String idOf(String originTopic, String value) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(originTopic.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** The error as one line for logs and the Redis hash: class and message, no payload. */
+    public String error() {
+        String simple = errorClass.substring(errorClass.lastIndexOf('.') + 1);
+        return errorMessage.isEmpty() ? simple : simple + ": " + errorMessage;
+    }
+}

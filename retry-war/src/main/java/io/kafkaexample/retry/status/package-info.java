@@ -1,0 +1,4 @@
+/**
+ * The service's own GraphQL status query.
+ */
+package io.kafkaexample.retry.status;

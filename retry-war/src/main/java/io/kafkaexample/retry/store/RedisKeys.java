@@ -1,0 +1,42 @@
+package io.kafkaexample.retry.store;
+
+/**
+ * Every Redis key of retry-war, all under the namespace {@code retry:}. Operators, dashboards and running
+ * instances know these names: a rename loses every pending retry and every dead-letter mark. Tests of the
+ * scripts use a namespace of their own, so they never touch the schedule a running retry-svc sweeps.
+ */
+public final class RedisKeys {
+
+    public static final RedisKeys LIVE = new RedisKeys("retry:");
+
+    private final String namespace;
+
+    RedisKeys(String namespace) {
+        this.namespace = namespace;
+    }
+
+    /** Per failing message a hash: attempts, first failure, last error, due time, state, reply-to, the record. */
+    public String message(String id) {
+        return namespace + "msg:" + id;
+    }
+
+    /** The schedule: member a message id, score its due time (or the end of its claim's lease) in epoch ms. */
+    public String due() {
+        return namespace + "due";
+    }
+
+    /** Counts over all instances: scheduled, redelivered, deadLettered. */
+    public String stats() {
+        return namespace + "stats";
+    }
+
+    /** Dead letters an administrator replayed: letter key to time. */
+    public String dlqReplayed() {
+        return namespace + "dlq:replayed";
+    }
+
+    /** Dead letters an administrator discarded: letter key to time. */
+    public String dlqDiscarded() {
+        return namespace + "dlq:discarded";
+    }
+}

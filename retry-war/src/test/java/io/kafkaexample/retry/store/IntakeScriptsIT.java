@@ -1,0 +1,102 @@
+package io.kafkaexample.retry.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kafkaexample.common.redis.RedisScript;
+import io.kafkaexample.retry.message.FailedMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** register.lua, schedule.lua and dead_lettered.lua, and the reload of every script after SCRIPT FLUSH. */
+class IntakeScriptsIT extends ScriptsFixture {
+
+    @Test
+    void aSideRecordSeenAgainIsNotCountedTwice() {
+        FailedMessage first = failure("m1", "side-0@1", 1);
+        Registration registered = store.register(first, TTL, now);
+        Registration again = store.register(first, TTL, now.plusSeconds(1));
+
+        assertEquals(new Registration(false, 1, "received"), registered);
+        assertEquals(new Registration(true, 1, "received"), again);
+        assertEquals("1", redis.hget(keys.message("m1"), "attempts"));
+        assertTtl(keys.message("m1"), TTL);
+    }
+
+    @Test
+    void attemptsAreOneMoreThanStoredOrTheHeaderWhicheverIsMore() {
+        assertEquals(1, store.register(failure("m2", "side-0@1", 1), TTL, now).attempts());
+        assertEquals(2, store.register(failure("m2", "side-0@2", 1), TTL, now).attempts());
+        // Redis lost count (or never had it): the header never counts low
+        assertEquals(5, store.register(failure("m2", "side-0@3", 5), TTL, now).attempts());
+        assertEquals(6, store.register(failure("m2", "side-0@4", 2), TTL, now).attempts());
+        assertEquals(Long.toString(now.toEpochMilli()), redis.hget(keys.message("m2"), "firstFailureAt"));
+    }
+
+    @Test
+    void aNewFailureTakesTheMessageOffTheScheduleUntilItsRetryIsScheduled() {
+        registerAndSchedule("m3", "side-0@1", 1, now.plusSeconds(60));
+        store.register(failure("m3", "side-0@2", 1), TTL, now);
+
+        assertNull(redis.zscore(keys.due(), "m3"));
+        assertEquals("received", redis.hget(keys.message("m3"), "state"));
+    }
+
+    @Test
+    void scheduleKeepsTheRecordPutsItOnTheScheduleAndCountsIt() {
+        registerAndSchedule("m4", "side-0@1", 1, now.plusSeconds(60));
+
+        assertEquals("scheduled", redis.hget(keys.message("m4"), "state"));
+        assertEquals((double) now.plusSeconds(60).toEpochMilli(), redis.zscore(keys.due(), "m4"));
+        assertEquals("v-m4", StoredRecord.parse(redis.hget(keys.message("m4"), "record")).value());
+        assertEquals("1", redis.hget(keys.stats(), "scheduled"));
+        assertTtl(keys.message("m4"), TTL);
+        assertEquals(List.of("m4"), backlog.pending(10).stream().map(Pending::id).toList());
+        assertEquals(Optional.of(now.plusSeconds(60)), backlog.earliestDue());
+    }
+
+    @Test
+    void deadLetteredRemovesTheRecordAndTheScheduleEntryAndKeepsTheState() {
+        registerAndSchedule("m8", "side-0@1", 1, now.plusSeconds(60));
+        Duration shorter = Duration.ofMinutes(2);
+
+        store.deadLettered("m8", now, "gave up", shorter);
+
+        assertNull(redis.zscore(keys.due(), "m8"));
+        assertNull(redis.hget(keys.message("m8"), "record"));
+        assertEquals("dead-lettered", redis.hget(keys.message("m8"), "state"));
+        assertEquals("gave up", redis.hget(keys.message("m8"), "dlqReason"));
+        assertEquals("1", redis.hget(keys.stats(), "deadLettered"));
+        assertTtl(keys.message("m8"), shorter);
+        // a duplicate of the side record stays dead
+        assertEquals(new Registration(true, 1, "dead-lettered"), store.register(failure("m8", "side-0@1", 1), TTL, now));
+    }
+
+    @Test
+    void everyScriptIsLoadedAgainWhenRedisForgotIt() {
+        String sha = RedisScript.load(RetryStore.class, "schedule").sha();
+        redis.scriptFlush();
+        assertEquals(List.of(false), redis.scriptExists(List.of(sha)));
+
+        store.register(failure("m9", "side-0@1", 1), TTL, now);
+        redis.scriptFlush();
+        store.schedule("m9", now.minusSeconds(1), record("m9"), TTL);
+        assertEquals(List.of(true), redis.scriptExists(List.of(sha)));
+        redis.scriptFlush();
+        assertInstanceOf(Claim.Claimed.class, store.claim(List.of("m9"), now, LEASE, "me").get(0));
+        redis.scriptFlush();
+        assertTrue(store.release("m9", 1, now));
+        redis.scriptFlush();
+        store.claim(List.of("m9"), now, LEASE, "me");
+        redis.scriptFlush();
+        store.redelivered("m9", 1, now);
+        redis.scriptFlush();
+        store.deadLettered("m9", now, "gave up", TTL);
+
+        assertEquals("dead-lettered", redis.hget(keys.message("m9"), "state"));
+    }
+}

@@ -1,0 +1,75 @@
+package io.kafkaexample.retry.store;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kafkaexample.retry.message.FailedMessage;
+import io.kafkaexample.testsupport.TestStack;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.ScanParams;
+
+/**
+ * A {@link RetryStore} and {@link RetryBacklog} on a real Redis ({@code it.redis.url}), in a namespace of the
+ * test's own: a running retry-svc sweeping the same database never sees these entries. Each test's keys
+ * are deleted after it.
+ */
+abstract class ScriptsFixture {
+
+    static final Duration TTL = Duration.ofMinutes(10);
+    static final Duration LEASE = Duration.ofSeconds(30);
+
+    final String namespace = "retry-it:" + UUID.randomUUID() + ":";
+    final RedisKeys keys = new RedisKeys(namespace);
+    final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    RedisClient redis;
+    RetryStore store;
+    RetryBacklog backlog;
+
+    @BeforeEach
+    void connect() {
+        redis = RedisClient.create(TestStack.redisUrl());
+        store = new RetryStore();
+        store.redis = redis;
+        store.keys = keys;
+        backlog = new RetryBacklog();
+        backlog.redis = redis;
+        backlog.keys = keys;
+    }
+
+    @AfterEach
+    void cleanUp() {
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            var page = redis.scan(cursor, new ScanParams().match(namespace + "*").count(500));
+            page.getResult().forEach(redis::del);
+            cursor = page.getCursor();
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        redis.close();
+    }
+
+    void registerAndSchedule(String id, String side, int headerAttempts, Instant dueAt) {
+        store.register(failure(id, side, headerAttempts), TTL, now);
+        store.schedule(id, dueAt, record(id), TTL);
+    }
+
+    void assertTtl(String key, Duration ttl) {
+        long seconds = redis.ttl(key);
+        assertTrue(seconds > 0 && seconds <= ttl.toSeconds(), key + " has TTL " + seconds + " s, expected up to " + ttl);
+    }
+
+    static StoredRecord record(String id) {
+        return new StoredRecord("k-" + id, "v-" + id, new RecordHeaders());
+    }
+
+    static FailedMessage failure(String id, String sidePosition, int headerAttempts) {
+        return new FailedMessage(id, "issued-token", "k-" + id, "v-" + id, new RecordHeaders(), headerAttempts, true,
+                Optional.of("consumer-svc-redelivery"), "consumer-svc", "java.lang.IllegalStateException", "down", sidePosition);
+    }
+}

@@ -1,0 +1,40 @@
+package io.kafkaexample.retry.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.kafkaexample.common.kafka.RetryHeaders;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.Test;
+
+class StoredRecordTest {
+
+    @Test
+    void aStoredRecordKeepsKeyValueAndEveryHeaderAndSetsTheAttempts() {
+        var headers = new RecordHeaders();
+        headers.add("binary", new byte[] {0, (byte) 0xff, 42});
+        headers.add("trace", "abc".getBytes(StandardCharsets.UTF_8));
+        RetryHeaders.set(headers, RetryHeaders.ATTEMPTS, "1");
+        var stored = StoredRecord.parse(new StoredRecord("k", "välue", headers).toJson());
+
+        ProducerRecord<String, String> out = stored.toTopic("consumer-svc-redelivery", 2);
+
+        assertEquals("consumer-svc-redelivery", out.topic());
+        assertEquals("k", out.key());
+        assertEquals("välue", out.value());
+        assertEquals(42, out.headers().lastHeader("binary").value()[2]);
+        assertEquals((byte) 0xff, out.headers().lastHeader("binary").value()[1]);
+        assertEquals(Optional.of("abc"), RetryHeaders.get(out.headers(), "trace"));
+        assertEquals(2, RetryHeaders.attempts(out.headers()));
+        assertEquals(1, java.util.stream.StreamSupport.stream(out.headers().headers(RetryHeaders.ATTEMPTS).spliterator(), false).count());
+    }
+
+    @Test
+    void aStoredRecordMayHaveNoKey() {
+        var stored = StoredRecord.parse(new StoredRecord(null, "v", new RecordHeaders()).toJson());
+        assertEquals(null, stored.key());
+        assertEquals("v", stored.value());
+    }
+}
