@@ -1,42 +1,49 @@
 package io.kafkaexample.retry.store;
 
 /**
- * Every Redis key of retry-war, all under the namespace {@code retry:}. Operators, dashboards and running
+ * Every Redis key of retry-war, all starting with {@code retry:}. Operators, dashboards and running
  * instances know these names: a rename loses every pending retry and every dead-letter mark. Tests of the
  * scripts use a namespace of their own, so they never touch the schedule a running retry-svc sweeps.
  */
 public final class RedisKeys {
 
-    public static final RedisKeys LIVE = new RedisKeys("retry:");
+    public static final RedisKeys LIVE = new RedisKeys("");
+
+    private static final String MESSAGE = "retry:msg:";
+    private static final String DUE = "retry:due";
+    private static final String STATS = "retry:stats";
+    private static final String DLQ_REPLAYED = "retry:dlq:replayed";
+    private static final String DLQ_DISCARDED = "retry:dlq:discarded";
 
     private final String namespace;
 
+    /** The same keys under {@code namespace} (empty for the live ones). */
     RedisKeys(String namespace) {
         this.namespace = namespace;
     }
 
     /** Per failing message a hash: attempts, first failure, last error, due time, state, reply-to, the record. */
     public String message(String id) {
-        return namespace + "msg:" + id;
+        return namespace + MESSAGE + id;
     }
 
     /** The schedule: member a message id, score its due time (or the end of its claim's lease) in epoch ms. */
     public String due() {
-        return namespace + "due";
+        return namespace + DUE;
     }
 
     /** Counts over all instances: scheduled, redelivered, deadLettered. */
     public String stats() {
-        return namespace + "stats";
+        return namespace + STATS;
     }
 
     /** Dead letters an administrator replayed: letter key to time. */
     public String dlqReplayed() {
-        return namespace + "dlq:replayed";
+        return namespace + DLQ_REPLAYED;
     }
 
     /** Dead letters an administrator discarded: letter key to time. */
     public String dlqDiscarded() {
-        return namespace + "dlq:discarded";
+        return namespace + DLQ_DISCARDED;
     }
 }
