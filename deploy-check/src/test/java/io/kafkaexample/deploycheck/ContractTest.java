@@ -68,6 +68,7 @@ class ContractTest {
             for (String key : config.stringPropertyNames()) {
                 if (key.startsWith(INCOMING) && key.endsWith(".topic")) {
                     String channel = key.substring(0, key.length() - ".topic".length());
+                    assertEquals(INCOMING + config.getProperty(key).strip(), channel, key + ": a channel carries its topic's name");
                     configured.put(config.getProperty(key).strip() + " in " + module, config.getProperty(channel + ".group.id", "").strip());
                     assertEquals("liberty-kafka", config.getProperty(channel + ".connector", "").strip(), key + ": the connector");
                     assertEquals("earliest", config.getProperty(channel + ".auto.offset.reset", "").strip(), key + ": auto.offset.reset");
