@@ -14,6 +14,7 @@ import io.kafkaexample.producer.redis.RedisKeys;
 import io.kafkaexample.producer.redis.TestKeyspace;
 import io.kafkaexample.producer.user.StoredUser;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -74,7 +75,7 @@ class RefreshTokensScriptsIT {
         assertEquals("the user no longer exists",
                 assertThrows(ClientError.class, () -> tokens.issue(gone, event(gone))).getMessage());
         assertEquals(0, redis.xlen(keys.outbox()));
-        assertEquals(java.util.List.of(), space.allKeys());
+        assertEquals(List.of(), space.allKeys());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.kafkaexample.producer.redis;
 
 import io.kafkaexample.testsupport.TestStack;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import redis.clients.jedis.RedisClient;
@@ -27,7 +28,7 @@ public final class TestKeyspace implements AutoCloseable {
 
     /** Every key written under this prefix, for a test to prove a refused call wrote nothing. */
     public List<String> allKeys() {
-        List<String> found = new java.util.ArrayList<>();
+        List<String> found = new ArrayList<>();
         ScanParams match = new ScanParams().match(prefix + "*").count(500);
         String cursor = ScanParams.SCAN_POINTER_START;
         do {
