@@ -4,10 +4,10 @@ import io.kafkaexample.common.auth.Caller;
 import io.kafkaexample.common.auth.CallerResolver;
 import io.kafkaexample.common.event.CloudEvent;
 import io.kafkaexample.common.graphql.ClientError;
-import io.kafkaexample.producer.outbox.OutboxRelay;
+import io.kafkaexample.producer.password.PasswordHasher;
+import io.kafkaexample.producer.password.PasswordPolicy;
 import io.kafkaexample.producer.role.RoleStore;
 import io.kafkaexample.producer.user.StoredUser;
-import io.kafkaexample.producer.user.UserEvents;
 import io.kafkaexample.producer.user.UserStore;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -41,9 +41,6 @@ public class AuthApi {
     RefreshTokens refreshTokens;
 
     @Inject
-    OutboxRelay relay;
-
-    @Inject
     CallerResolver callers;
 
     @Mutation("login")
@@ -60,8 +57,7 @@ public class AuthApi {
             throw new ClientError(WRONG_CREDENTIALS);
         }
         IssuedToken access = issuer.issue(user, roleName(user));
-        String refresh = refreshTokens.issue(user.id(), UserEvents.tokenIssued(user, access));
-        relay.nudge();
+        String refresh = refreshTokens.issue(user.id(), TokenEvents.tokenIssued(user, access));
         LOG.info(() -> "login user=" + user.id() + " token=" + access.tokenId());
         return new Tokens(access.token(), refresh);
     }
@@ -73,9 +69,8 @@ public class AuthApi {
                 .orElseThrow(() -> new ClientError("the refresh token is expired or was already used: log in again"));
         StoredUser user = users.find(userId).orElseThrow(() -> new ClientError("the user no longer exists"));
         IssuedToken access = issuer.issue(user, roleName(user));
-        CloudEvent issued = UserEvents.tokenIssued(user, access);
+        CloudEvent issued = TokenEvents.tokenIssued(user, access);
         String refresh = refreshTokens.rotate(user.id(), token, issued);
-        relay.nudge();
         LOG.info(() -> "token refreshed user=" + user.id() + " token=" + access.tokenId());
         return new Tokens(access.token(), refresh);
     }

@@ -1,6 +1,6 @@
 package io.kafkaexample.producer.auth;
 
-import io.kafkaexample.producer.AppEnvironment;
+import io.kafkaexample.producer.config.AppEnvironment;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;

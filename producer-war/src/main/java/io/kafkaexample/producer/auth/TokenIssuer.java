@@ -7,9 +7,7 @@ import io.kafkaexample.common.auth.TokenClaims;
 import io.kafkaexample.producer.user.StoredUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Signs access tokens with Liberty's JWT builder (the {@code access-tokens} jwtBuilder of server.xml). */
 @ApplicationScoped
@@ -22,19 +20,14 @@ public class TokenIssuer {
     SigningKey key;
 
     @Inject
-    @ConfigProperty(name = "jwt.issuer")
-    String issuer;
-
-    @Inject
-    @ConfigProperty(name = "jwt.lifetime", defaultValue = "PT15M")
-    Duration lifetime;
+    TokenConfig config;
 
     public IssuedToken issue(StoredUser user, String roleName) {
         Instant now = Instant.now();
-        Instant expires = now.plus(lifetime);
+        Instant expires = now.plus(config.accessLifetime());
         try {
             JwtToken jwt = JwtBuilder.create(BUILDER_ID)
-                    .issuer(issuer)
+                    .issuer(config.issuer())
                     .subject(user.id())
                     .jwtId(true)
                     .expirationTime(expires.getEpochSecond())

@@ -1,25 +1,51 @@
 package io.kafkaexample.producer.outbox;
 
-import io.kafkaexample.common.event.CloudEvent;
+import io.kafkaexample.common.redis.RedisScript;
+import io.kafkaexample.producer.redis.RedisKeys;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import redis.clients.jedis.RedisClient;
 
 /**
  * The transactional outbox: a Redis stream written in the same atomic step as the data an event speaks
- * of (a Lua script or a MULTI), and emptied into Kafka by {@link OutboxRelay}. So an event is published
- * if and only if its data was stored, even when Kafka was unreachable at the time.
+ * of, and emptied into Kafka by {@link OutboxRelay}. So an event is published if and only if its data was
+ * stored, even when Kafka was unreachable at the time. Writing goes through {@link #write}, which wakes
+ * the relay itself: no caller has to remember to.
  */
-public final class Outbox {
+@Dependent
+public class Outbox {
 
-    public static final String STREAM = "producer:outbox";
-    static final String TOPIC = "topic";
-    static final String KEY = "key";
-    static final String VALUE = "value";
-    static final String EVENT_ID = "event-id";
+    private final RedisClient redis;
+    private final RedisKeys keys;
+    private final Runnable nudge;
 
-    private Outbox() {
+    @Inject
+    Outbox(RedisClient redis, RedisKeys keys, OutboxRelay relay) {
+        this(redis, keys, relay::nudge);
     }
 
-    /** The stream entry's fields, in XADD's field-value order. */
-    public static String[] entry(String topic, String key, CloudEvent event) {
-        return new String[] {TOPIC, topic, KEY, key, EVENT_ID, event.id(), VALUE, event.toJson()};
+    /** An outbox outside CDI (the tests of the scripts): {@code nudge} stands for the relay. */
+    public Outbox(RedisClient redis, RedisKeys keys, Runnable nudge) {
+        this.redis = redis;
+        this.keys = keys;
+        this.nudge = nudge;
+    }
+
+    /**
+     * Runs a script that stores data and, when it succeeds, appends the entry to the outbox; then wakes
+     * the relay. The script gets the outbox stream as its last key and the entry's fields as its last
+     * {@value OutboxEntry#FIELD_ARGS} arguments. Whatever the script answered, the relay is woken: a
+     * round that finds nothing costs one SET and one XRANGE.
+     */
+    public Object write(RedisScript script, List<String> scriptKeys, List<String> args, OutboxEntry entry) {
+        List<String> allKeys = new ArrayList<>(scriptKeys);
+        allKeys.add(keys.outbox());
+        List<String> allArgs = new ArrayList<>(args);
+        allArgs.addAll(entry.fields());
+        Object result = script.eval(redis, allKeys, allArgs);
+        nudge.run();
+        return result;
     }
 }

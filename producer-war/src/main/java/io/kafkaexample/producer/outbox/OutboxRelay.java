@@ -1,5 +1,8 @@
 package io.kafkaexample.producer.outbox;
 
+import io.kafkaexample.common.kafka.RecordPosition;
+import io.kafkaexample.producer.redis.RedisKeys;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,7 +10,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,32 +26,29 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.StreamEntryID;
-import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
  * Moves outbox entries to Kafka, oldest first, and deletes each entry only after the broker acknowledged
- * it (acks=all). Runs after every write (nudge) and every second; one instance at a time holds the relay
- * lease, so several producer-svc instances never publish an entry twice on purpose.
+ * it (acks=all). Runs after every write (the {@link Outbox} wakes it) and every poll interval; one instance
+ * at a time holds the {@link RelayLease}.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
-    private static final String LEASE = Outbox.STREAM + ":lease";
     private static final int BATCH = 500;
     private static final Duration LEASE_TIME = Duration.ofSeconds(60);
     private static final Duration FAILURE_LOG_INTERVAL = Duration.ofSeconds(30);
-    private static final String RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
-    private static final byte[] CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8);
 
     @Inject
     RedisClient redis;
+
+    @Inject
+    RedisKeys keys;
 
     @Inject
     Producer<String, String> producer;
@@ -58,18 +57,23 @@ public class OutboxRelay {
     ManagedScheduledExecutorService scheduler;
 
     @Inject
-    @ConfigProperty(name = "outbox.poll-interval", defaultValue = "PT1S")
-    Duration pollInterval;
+    OutboxConfig config;
 
-    private final String owner = UUID.randomUUID().toString();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean pending = new AtomicBoolean();
+    private RelayLease lease;
     private volatile ScheduledFuture<?> ticker;
     private volatile Instant failingSince;
     private volatile Instant lastFailureLog = Instant.EPOCH;
 
+    @PostConstruct
+    void init() {
+        lease = new RelayLease(redis, keys, UUID.randomUUID().toString(), LEASE_TIME);
+    }
+
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        ticker = scheduler.scheduleWithFixedDelay(this::nudge, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        long interval = config.pollInterval().toMillis();
+        ticker = scheduler.scheduleWithFixedDelay(this::nudge, 0, interval, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
@@ -79,8 +83,8 @@ public class OutboxRelay {
         }
     }
 
-    /** Asks for a relay round soon; rounds never overlap within an instance. */
-    public void nudge() {
+    /** Asks for a relay round soon (the outbox after each write, the ticker); rounds never overlap here. */
+    void nudge() {
         pending.set(true);
         if (running.compareAndSet(false, true)) {
             try {
@@ -107,7 +111,7 @@ public class OutboxRelay {
     }
 
     private void relayAll() {
-        if (!"OK".equals(redis.set(LEASE, owner, SetParams.setParams().nx().px(LEASE_TIME.toMillis())))) {
+        if (!lease.acquire()) {
             return; // another instance relays
         }
         try {
@@ -116,23 +120,20 @@ public class OutboxRelay {
                 relayed = relayBatch();
             } while (relayed == BATCH);
         } finally {
-            redis.eval(RELEASE, List.of(LEASE), List.of(owner));
+            lease.release();
         }
     }
 
     /** Sends up to one batch; returns how many were acknowledged, stopping at the first failure. */
     private int relayBatch() {
-        List<StreamEntry> entries = redis.xrange(Outbox.STREAM, "-", "+", BATCH);
+        List<StreamEntry> entries = redis.xrange(keys.outbox(), "-", "+", BATCH);
         if (entries.isEmpty()) {
             return 0;
         }
         List<Future<RecordMetadata>> sends = new ArrayList<>(entries.size());
         for (StreamEntry entry : entries) {
-            Map<String, String> fields = entry.getFields();
-            var record = new ProducerRecord<>(fields.get(Outbox.TOPIC), fields.get(Outbox.KEY), fields.get(Outbox.VALUE));
-            record.headers().add("content-type", CONTENT_TYPE);
             try {
-                sends.add(producer.send(record));
+                sends.add(producer.send(OutboxEntry.record(entry.getFields())));
             } catch (RuntimeException e) {
                 // no metadata within max.block.ms: the broker is unreachable, the rest would wait as long
                 sends.add(CompletableFuture.failedFuture(e));
@@ -156,11 +157,11 @@ public class OutboxRelay {
             }
         }
         if (!done.isEmpty()) {
-            redis.xdel(Outbox.STREAM, done.toArray(StreamEntryID[]::new));
+            redis.xdel(keys.outbox(), done.toArray(StreamEntryID[]::new));
         }
         if (failure != null) {
             logFailure((entries.size() - done.size()) + " events wait in the outbox: Kafka did not acknowledge them ("
-                    + failure + "); retrying every " + pollInterval.toSeconds() + " s");
+                    + failure + "); retrying every " + config.pollInterval().toMillis() + " ms");
             return -1;
         }
         if (failingSince != null) {
@@ -171,8 +172,8 @@ public class OutboxRelay {
     }
 
     private static void logPublished(Map<String, String> fields, RecordMetadata meta) {
-        LOG.fine(() -> "published event " + fields.get(Outbox.EVENT_ID) + " key=" + fields.get(Outbox.KEY)
-                + " to " + meta.topic() + "-" + meta.partition() + "@" + meta.offset());
+        LOG.fine(() -> "published event " + fields.get(OutboxEntry.EVENT_ID_FIELD) + " key="
+                + fields.get(OutboxEntry.KEY_FIELD) + " to " + RecordPosition.of(meta));
     }
 
     private void logFailure(String message) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A user as kept in Redis (hash {@code producer:user:<id>}); the only place the password hash lives. */
+/** A user as kept in Redis (the hash {@code RedisKeys.user(id)}); the only place the password hash lives. */
 public record StoredUser(String id, String username, String email, String firstName, String lastName,
                          int roleId, String passwordHash, Instant createdAt) {
 

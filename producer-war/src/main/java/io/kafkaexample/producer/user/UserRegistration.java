@@ -1,9 +1,8 @@
 package io.kafkaexample.producer.user;
 
 import io.kafkaexample.common.graphql.ClientError;
-import io.kafkaexample.producer.auth.PasswordHasher;
-import io.kafkaexample.producer.auth.PasswordPolicy;
-import io.kafkaexample.producer.outbox.OutboxRelay;
+import io.kafkaexample.producer.password.PasswordHasher;
+import io.kafkaexample.producer.password.PasswordPolicy;
 import io.kafkaexample.producer.role.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,9 +23,6 @@ public class UserRegistration {
     @Inject
     PasswordHasher hasher;
 
-    @Inject
-    OutboxRelay relay;
-
     public StoredUser register(CreateUserInput input, Role role) throws ClientError {
         String username = UserValidation.username(input.getUsername());
         String weakness = PasswordPolicy.weakness(input.getPassword(), username).orElse(null);
@@ -46,7 +42,6 @@ public class UserRegistration {
                 UserValidation.name("firstName", input.getFirstName()), UserValidation.name("lastName", input.getLastName()),
                 role.getId(), hasher.hash(input.getPassword().toCharArray()), Instant.now().truncatedTo(ChronoUnit.MILLIS));
         users.create(user, UserEvents.userCreated(user, role.getName()));
-        relay.nudge();
         LOG.info(() -> "user created id=" + user.id() + " username=" + user.username() + " role=" + role.getName());
         return user;
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.kafkaexample.common.event.CloudEvent;
-import io.kafkaexample.producer.auth.IssuedToken;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -29,19 +28,5 @@ class UserEventsTest {
         assertEquals("2026-11-24T10:00:00.123Z", parsed.data().getString("createdAt"));
         assertFalse(json.contains("SECRET-HASH"));
         assertFalse(json.contains("PBKDF2"));
-    }
-
-    @Test
-    void tokenIssuedNamesTheTokenByItsIdNeverByItsValue() throws Exception {
-        IssuedToken token = new IssuedToken("eyJ.SECRET-TOKEN.sig", "jti-7", Instant.parse("2026-11-24T10:00:00Z"),
-                Instant.parse("2026-11-24T10:15:00.987Z"));
-        String json = UserEvents.tokenIssued(USER, token).toJson();
-        CloudEvent parsed = CloudEvent.parse(json);
-        assertEquals("token.issued", parsed.type());
-        assertEquals(Set.of("userId", "username", "tokenId", "issuedAt", "expiresAt"), parsed.data().keySet());
-        assertEquals("jti-7", parsed.data().getString("tokenId"));
-        assertEquals("2026-11-24T10:15:00Z", parsed.data().getString("expiresAt"));
-        assertFalse(json.contains("SECRET-TOKEN"));
-        assertFalse(json.contains("SECRET-HASH"));
     }
 }

@@ -1,4 +1,4 @@
-package io.kafkaexample.producer.auth;
+package io.kafkaexample.producer.password;
 
 import java.util.Locale;
 import java.util.Optional;

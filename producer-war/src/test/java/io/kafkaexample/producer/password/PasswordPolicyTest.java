@@ -1,4 +1,4 @@
-package io.kafkaexample.producer.auth;
+package io.kafkaexample.producer.password;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.kafkaexample.producer.auth;
+package io.kafkaexample.producer.password;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.GeneralSecurityException;

@@ -1,6 +1,6 @@
-package io.kafkaexample.producer;
+package io.kafkaexample.producer.config;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -8,15 +8,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Where the service runs ({@code APP_ENVIRONMENT}): {@code dev} allows the conveniences of a developer
  * machine (a default admin password, a generated signing key); anything else is production, the default.
  */
-@ApplicationScoped
+@Dependent
 public class AppEnvironment {
 
+    private final String name;
+
     @Inject
-    @ConfigProperty(name = "app.environment", defaultValue = "production")
-    String name;
+    public AppEnvironment(@ConfigProperty(name = "app.environment") String name) {
+        this.name = name.trim();
+    }
 
     public boolean isDev() {
-        return "dev".equalsIgnoreCase(name.trim());
+        return "dev".equalsIgnoreCase(name);
     }
 
     public String name() {

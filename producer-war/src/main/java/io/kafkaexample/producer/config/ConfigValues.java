@@ -1,0 +1,35 @@
+package io.kafkaexample.producer.config;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/** Checks of configuration values whose failures name the key, its environment variable and the value. */
+public final class ConfigValues {
+
+    private ConfigValues() {
+    }
+
+    /** An ISO-8601 duration longer than zero, such as {@code PT1S} or {@code P7D}. */
+    public static Duration positiveDuration(String key, String value) {
+        Duration duration;
+        try {
+            duration = Duration.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw invalid(key, value, "not an ISO-8601 duration such as PT15M or P7D");
+        }
+        if (duration.isNegative() || duration.isZero()) {
+            throw invalid(key, value, "it must be longer than zero");
+        }
+        return duration;
+    }
+
+    public static IllegalStateException invalid(String key, String value, String why) {
+        return new IllegalStateException(key + " (" + envName(key) + ") is '" + value + "': " + why);
+    }
+
+    /** MicroProfile Config's environment variable for a key. */
+    static String envName(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,31 @@
+package io.kafkaexample.producer.outbox;
+
+import io.kafkaexample.common.event.CloudEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/** One event on its way to Kafka: the topic, the record key, the CloudEvent. */
+public record OutboxEntry(String topic, String key, CloudEvent event) {
+
+    static final String TOPIC_FIELD = "topic";
+    static final String KEY_FIELD = "key";
+    static final String VALUE_FIELD = "value";
+    static final String EVENT_ID_FIELD = "event-id";
+    /** How many arguments {@link #fields()} adds to a script's ARGV. */
+    static final int FIELD_ARGS = 8;
+    private static final byte[] CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8);
+
+    /** The stream entry's fields, in XADD's field, value order. */
+    List<String> fields() {
+        return List.of(TOPIC_FIELD, topic, KEY_FIELD, key, EVENT_ID_FIELD, event.id(), VALUE_FIELD, event.toJson());
+    }
+
+    /** The Kafka record of a stream entry that {@link #fields()} wrote. */
+    static ProducerRecord<String, String> record(Map<String, String> fields) {
+        var record = new ProducerRecord<>(fields.get(TOPIC_FIELD), fields.get(KEY_FIELD), fields.get(VALUE_FIELD));
+        record.headers().add("content-type", CONTENT_TYPE);
+        return record;
+    }
+}

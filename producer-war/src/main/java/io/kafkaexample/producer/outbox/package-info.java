@@ -1,0 +1,2 @@
+/** The transactional outbox in Redis and the relay that publishes it to Kafka. */
+package io.kafkaexample.producer.outbox;

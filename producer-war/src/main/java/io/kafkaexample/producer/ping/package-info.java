@@ -1,0 +1,2 @@
+/** The target of consumer-svc's inter-service call. */
+package io.kafkaexample.producer.ping;

@@ -1,0 +1,2 @@
+/** Roles and their access levels: who may grant which role. */
+package io.kafkaexample.producer.role;

@@ -1,0 +1,2 @@
+/** Readiness as a GraphQL query. */
+package io.kafkaexample.producer.status;

@@ -1,0 +1,63 @@
+package io.kafkaexample.producer.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kafkaexample.producer.redis.RedisKeys;
+import io.kafkaexample.producer.redis.TestKeyspace;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+
+/** The relay lease (SET NX and the outbox-lease-release script), against a real Redis. */
+class OutboxScriptsIT {
+
+    private TestKeyspace space;
+    private RedisClient redis;
+    private RedisKeys keys;
+
+    @BeforeEach
+    void connect() {
+        space = new TestKeyspace();
+        redis = space.redis();
+        keys = space.keys();
+    }
+
+    @AfterEach
+    void clean() {
+        space.close();
+    }
+
+    @Test
+    void oneOwnerHoldsTheLeaseAndOnlyItReleasesIt() {
+        RelayLease first = new RelayLease(redis, keys, "instance-1", Duration.ofSeconds(60));
+        RelayLease second = new RelayLease(redis, keys, "instance-2", Duration.ofSeconds(60));
+        assertTrue(first.acquire());
+        long ttl = redis.pttl(keys.outboxLease());
+        assertTrue(ttl > 50_000 && ttl <= 60_000, "the lease expires by itself: " + ttl);
+        assertFalse(second.acquire());
+        assertFalse(first.acquire(), "a held lease is not taken again, not even by its owner");
+        assertFalse(second.release());
+        assertEquals("instance-1", redis.get(keys.outboxLease()));
+        assertTrue(first.release());
+        assertFalse(redis.exists(keys.outboxLease()));
+        assertTrue(second.acquire());
+    }
+
+    @Test
+    void aLateReleaseAfterTheLeaseExpiredLeavesTheNextOwnersLease() throws InterruptedException {
+        RelayLease slow = new RelayLease(redis, keys, "instance-1", Duration.ofMillis(100));
+        RelayLease next = new RelayLease(redis, keys, "instance-2", Duration.ofSeconds(60));
+        assertTrue(slow.acquire());
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (redis.exists(keys.outboxLease()) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(next.acquire());
+        assertFalse(slow.release());
+        assertEquals("instance-2", redis.get(keys.outboxLease()));
+    }
+}
