@@ -4,77 +4,76 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
 
 /**
- * Every Redis key of producer-svc, named in this one place. The service uses the prefix {@code producer:};
- * the tests of the Lua scripts use a prefix of their own, so that the running service's outbox relay never
+ * Every Redis key of producer-svc, named in this one place; all start with {@code producer:}. The tests of
+ * the Lua scripts use a namespace of their own, so that the running service's outbox relay never
  * publishes, and its user list never shows, what they write.
  */
 @ApplicationScoped
 public class RedisKeys {
 
-    static final String SERVICE_PREFIX = "producer:";
-
-    private final String prefix;
+    private final String namespace;
 
     public RedisKeys() {
-        this(SERVICE_PREFIX);
+        this("");
     }
 
-    public RedisKeys(String prefix) {
-        this.prefix = prefix;
+    /** The same keys under {@code namespace}, for tests (empty for the service's own). */
+    public RedisKeys(String namespace) {
+        this.namespace = namespace;
     }
 
     /** Hash of one user. */
     public String user(String id) {
-        return prefix + "user:" + id;
+        return namespace + "producer:user:" + id;
     }
 
     /** The id of the user with this username, whatever its case. */
     public String username(String username) {
-        return prefix + "username:" + username.toLowerCase(Locale.ROOT);
+        return namespace + "producer:username:" + username.toLowerCase(Locale.ROOT);
     }
 
     /** The id of the user with this email, whatever its case. */
     public String email(String email) {
-        return prefix + "email:" + email.toLowerCase(Locale.ROOT);
+        return namespace + "producer:email:" + email.toLowerCase(Locale.ROOT);
     }
 
     /** Sorted set of user ids by creation time. */
     public String users() {
-        return prefix + "users";
+        return namespace + "producer:users";
     }
 
     /** Set of the SHA-256 hashes of a user's refresh tokens, so that all can be revoked at once. */
     public String userRefreshTokens(String userId) {
-        return prefix + "user-refresh:" + userId;
+        return namespace + "producer:user-refresh:" + userId;
     }
 
     /** The user id a refresh token belongs to, by the token's SHA-256; expires with the token. */
     public String refreshToken(String hash) {
-        return prefix + "refresh:" + hash;
+        return namespace + "producer:refresh:" + hash;
     }
 
     /** Hash of one role: name, accessLevel. */
     public String role(int id) {
-        return prefix + "role:" + id;
+        return namespace + "producer:role:" + id;
     }
 
     /** Hash of role names to ids. */
     public String roleNames() {
-        return prefix + "role-names";
+        return namespace + "producer:role-names";
     }
 
     /** The last id given to a created role. */
     public String roleSequence() {
-        return prefix + "role-seq";
+        return namespace + "producer:role-seq";
     }
 
     /** The outbox stream of events waiting for Kafka. */
     public String outbox() {
-        return prefix + "outbox";
+        return namespace + "producer:outbox";
     }
 
     /** Which instance relays the outbox now (its owner id, with a TTL). */
     public String outboxLease() {
-        return outbox() + ":lease";
+        return namespace + "producer:outbox:lease";
     }
 }

@@ -15,7 +15,7 @@ import redis.clients.jedis.resps.ScanResult;
 public final class TestKeyspace implements AutoCloseable {
 
     private final RedisClient redis = RedisClient.create(TestStack.redisUrl());
-    private final String prefix = "it-scripts:" + UUID.randomUUID() + ":producer:";
+    private final String prefix = "it-scripts:" + UUID.randomUUID() + ":";
     private final RedisKeys keys = new RedisKeys(prefix);
 
     public RedisClient redis() {
