@@ -1,6 +1,6 @@
 package io.kafkaexample.producer.auth;
 
-import io.kafkaexample.producer.config.ConfigValues;
+import io.kafkaexample.common.config.ConfigValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.Initialized;

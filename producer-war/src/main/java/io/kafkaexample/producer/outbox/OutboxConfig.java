@@ -1,6 +1,6 @@
 package io.kafkaexample.producer.outbox;
 
-import io.kafkaexample.producer.config.ConfigValues;
+import io.kafkaexample.common.config.ConfigValues;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package io.kafkaexample.producer.seed;
 
 import io.kafkaexample.common.graphql.ClientError;
 import io.kafkaexample.producer.config.AppEnvironment;
-import io.kafkaexample.producer.config.ConfigValues;
+import io.kafkaexample.common.config.ConfigValues;
 import io.kafkaexample.producer.user.UserValidation;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;

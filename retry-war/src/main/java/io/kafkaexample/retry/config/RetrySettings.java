@@ -1,5 +1,6 @@
 package io.kafkaexample.retry.config;
 
+import io.kafkaexample.common.config.ConfigValues;
 import io.kafkaexample.retry.policy.InvalidRetryConfigException;
 import io.kafkaexample.retry.policy.RetryPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,7 +8,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -97,11 +97,7 @@ public class RetrySettings {
     private static void positive(String key, Duration value) {
         if (value == null || value.isZero() || value.isNegative()) {
             throw new InvalidRetryConfigException(key + " must be a positive duration such as PT30S, was '" + value
-                    + "' (environment variable " + envName(key) + ")");
+                    + "' (environment variable " + ConfigValues.envName(key) + ")");
         }
-    }
-
-    static String envName(String key) {
-        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 }

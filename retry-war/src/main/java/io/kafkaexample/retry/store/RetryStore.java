@@ -24,7 +24,7 @@ public class RetryStore {
     private static final RedisScript CLAIM = RedisScript.load(RetryStore.class, "claim");
     private static final RedisScript REDELIVERED = RedisScript.load(RetryStore.class, "redelivered");
     private static final RedisScript RELEASE = RedisScript.load(RetryStore.class, "release");
-    private static final RedisScript DEAD_LETTERED = RedisScript.load(RetryStore.class, "dead_lettered");
+    private static final RedisScript DEAD_LETTERED = RedisScript.load(RetryStore.class, "dead-lettered");
 
     @Inject
     RedisClient redis;

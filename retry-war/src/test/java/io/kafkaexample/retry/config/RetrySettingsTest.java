@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kafkaexample.common.config.ConfigValues;
 import io.kafkaexample.retry.policy.InvalidRetryConfigException;
 import io.kafkaexample.retry.policy.RetryPolicy;
 import java.io.IOException;
@@ -48,14 +49,14 @@ class RetrySettingsTest {
             var error = assertThrows(InvalidRetryConfigException.class, settings::lease);
             assertTrue(error.getMessage().startsWith(key + " "), error.getMessage());
             assertTrue(error.getMessage().contains("'P"), error.getMessage());
-            assertTrue(error.getMessage().contains(RetrySettings.envName(key)), error.getMessage());
+            assertTrue(error.getMessage().contains(ConfigValues.envName(key)), error.getMessage());
         }
     }
 
     @Test
     void environmentVariableNamesFollowMicroProfileConfig() {
-        assertEquals("RETRY_SWEEP_INTERVAL", RetrySettings.envName("retry.sweep-interval"));
-        assertEquals("RETRY_BACKOFF_INITIAL", RetrySettings.envName("retry.backoff.initial"));
+        assertEquals("RETRY_SWEEP_INTERVAL", ConfigValues.envName("retry.sweep-interval"));
+        assertEquals("RETRY_BACKOFF_INITIAL", ConfigValues.envName("retry.backoff.initial"));
     }
 
     /** The settings as META-INF/microprofile-config.properties gives them, so its defaults are checked too. */

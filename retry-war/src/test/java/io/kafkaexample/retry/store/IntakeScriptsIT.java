@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** register.lua, schedule.lua and dead_lettered.lua, and the reload of every script after SCRIPT FLUSH. */
+/** register.lua, schedule.lua and dead-lettered.lua, and the reload of every script after SCRIPT FLUSH. */
 class IntakeScriptsIT extends ScriptsFixture {
 
     @Test

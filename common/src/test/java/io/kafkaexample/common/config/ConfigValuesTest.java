@@ -1,4 +1,4 @@
-package io.kafkaexample.producer.config;
+package io.kafkaexample.common.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

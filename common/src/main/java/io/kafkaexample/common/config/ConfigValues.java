@@ -1,4 +1,4 @@
-package io.kafkaexample.producer.config;
+package io.kafkaexample.common.config;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -29,7 +29,7 @@ public final class ConfigValues {
     }
 
     /** MicroProfile Config's environment variable for a key. */
-    static String envName(String key) {
+    public static String envName(String key) {
         return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 }
