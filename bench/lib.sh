@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Shared by bench/run and bench/faults (sourced, not run): paths, the build, the driver's classpath, the
-# machine's description. Both scripts stop only what they started, by pid.
+# Shared by bench/run and bench/faults (sourced, not run): paths, the stack's profile, the build, the driver's
+# classpath, the machine's description. Both scripts stop only what they started, by pid.
 # shellcheck disable=SC2034 # the variables are the sourcing scripts' to use
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -10,6 +10,12 @@ STACK_STATE=$ROOT/.stack/${STACK_PROFILE:-dev}
 KAFKA_LIB=$ROOT/.stack/lib/kafka
 CP="$BENCH_DIR/target/bench.jar:$BENCH_DIR/target/lib/*"
 export BENCH_ROOT=$ROOT
+# the settings of the profile (STACK_PROFILE, dev unless set) as ./stack runs them: the drivers find the
+# stack's ports with STACK_PORT_OFFSET, and bench/run measures retries against the backoff in use
+if ! PROFILE_SETTINGS=$("$STACK" env); then exit 2; fi
+while IFS= read -r setting; do
+  [[ -n "$setting" ]] && export "${setting?}"
+done <<<"$PROFILE_SETTINGS"
 
 say() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
 

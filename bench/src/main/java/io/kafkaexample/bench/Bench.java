@@ -32,9 +32,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * What every driver shares: where the dev stack is (the defaults of {@code ./stack up}, overridable with
- * BENCH_* environment variables), Kafka clients, consumer-group lag, ./stack itself, and the Markdown rows
- * each main prints on stdout (logs go to stderr).
+ * What every driver shares: where the stack is (the ports of {@code ./stack up}, moved by the profile's
+ * STACK_PORT_OFFSET that bench/lib.sh exports; overridable with BENCH_* environment variables), Kafka
+ * clients, consumer-group lag, ./stack itself, and the Markdown rows each main prints on stdout (logs go
+ * to stderr).
  */
 final class Bench {
 
@@ -251,7 +252,7 @@ final class Bench {
 
     // ---- processes -------------------------------------------------------------------------------
 
-    /** Runs {@code ./stack <args>} of the dev stack (the environment, RETRY_* included, is inherited). */
+    /** Runs {@code ./stack <args>} of STACK_PROFILE's stack (the environment, RETRY_* included, is inherited). */
     static Process stackAsync(String... args) {
         List<String> command = new ArrayList<>(List.of(root().resolve("stack").toString()));
         command.addAll(List.of(args));
@@ -286,7 +287,7 @@ final class Bench {
         return log.toFile();
     }
 
-    /** The pid ./stack recorded for a part of the dev stack, or -1. */
+    /** The pid ./stack recorded for a part of STACK_PROFILE's stack, or -1. */
     static long pidOf(String part) {
         Path file = root().resolve(".stack/" + env("STACK_PROFILE", "dev") + "/pids/" + part + ".pid");
         try {
