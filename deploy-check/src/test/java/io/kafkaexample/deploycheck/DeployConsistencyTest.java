@@ -40,8 +40,9 @@ class DeployConsistencyTest {
             String part = s.name().replace("-svc", "");
             assertTrue(stack.contains(part.toUpperCase(java.util.Locale.ROOT) + "_PORT=$((" + s.port() + " + OFFSET))"),
                     "./stack runs " + s.name() + " on another port than its server.xml's " + s.port());
-            assertTrue(stack.contains(part + ") echo " + (s.contextRoot().equals("/") ? "\"\"" : s.contextRoot()) + " ;;"),
-                    "./stack has another context root for " + s.name() + " than its server.xml's " + s.contextRoot());
+            String root = s.contextRoot().equals("/") ? "" : s.contextRoot();
+            assertTrue(stack.contains("http://localhost:$" + part.toUpperCase(java.util.Locale.ROOT) + "_PORT" + root + "/graphql-ui"),
+                    "./stack prints another GraphiQL URL for " + s.name() + " than its server.xml's context root " + s.contextRoot());
         }
     }
 
