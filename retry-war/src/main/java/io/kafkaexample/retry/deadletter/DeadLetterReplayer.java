@@ -93,7 +93,8 @@ public class DeadLetterReplayer {
         ConsumerRecord<String, String> record = letter.record();
         try {
             String originTopic = letter.getOriginTopic() == null ? record.topic() : letter.getOriginTopic();
-            store.forget(FailedMessage.idOf(originTopic, record.value() == null ? "" : record.value()));
+            store.forget(FailedMessage.idOf(letter.getGroup() == null ? "" : letter.getGroup(), originTopic,
+                    record.value() == null ? "" : record.value()));
             var sent = producer.send(FailedRecord.replay(record, letter.getReplyTo())).get(30, TimeUnit.SECONDS);
             result.replayed(id);
             LOG.info(() -> "dead letter " + id + " (" + originTopic + ", key=" + record.key() + ") replayed by " + admin + " to "

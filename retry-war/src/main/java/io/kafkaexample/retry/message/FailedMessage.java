@@ -13,8 +13,9 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * A record as a consumer handed it to {@code side-topic-for-retry}: the original key, value and headers, and
- * what its {@link FailedRecord} envelope says about its failure. {@link #id()} is the hash of (origin topic,
- * value) under which retry-war keeps its state.
+ * what its {@link FailedRecord} envelope says about its failure. {@link #id()} is the hash of (failing group,
+ * origin topic, value) under which retry-war keeps its state: two groups failing on one event each have their
+ * own count, schedule and reply topic.
  */
 public record FailedMessage(String id, String originTopic, String key, String value, Headers headers, int attempts,
                             boolean retryable, Optional<String> replyTo, String group, String errorClass, String errorMessage,
@@ -26,8 +27,9 @@ public record FailedMessage(String id, String originTopic, String key, String va
         FailedRecord envelope = FailedRecord.read(headers);
         String originTopic = envelope.originTopic().orElse(record.topic());
         String value = record.value() == null ? "" : record.value();
+        String group = envelope.group().orElse("");
         return new FailedMessage(
-                idOf(originTopic, value),
+                idOf(group, originTopic, value),
                 originTopic,
                 record.key(),
                 record.value(),
@@ -35,16 +37,21 @@ public record FailedMessage(String id, String originTopic, String key, String va
                 Math.max(1, envelope.attempts()),
                 envelope.retryable(),
                 envelope.replyTo().map(String::trim).filter(t -> !t.isEmpty()),
-                envelope.group().orElse(""),
+                group,
                 envelope.errorClass().orElse("unknown"),
                 envelope.errorMessage().orElse(""),
                 RecordPosition.of(record));
     }
 
-    /** SHA-256 of origin topic, a NUL, and the value: one key per failing message whatever its partition or offset. */
-    public static String idOf(String originTopic, String value) {
+    /**
+     * SHA-256 of the group, a NUL, the origin topic, a NUL, and the value: one key per failing message of one
+     * group, whatever its partition or offset.
+     */
+    public static String idOf(String group, String originTopic, String value) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(group.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
             digest.update(originTopic.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
             digest.update(value.getBytes(StandardCharsets.UTF_8));

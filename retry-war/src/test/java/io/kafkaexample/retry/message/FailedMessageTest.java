@@ -32,7 +32,7 @@ class FailedMessageTest {
         assertEquals("consumer-svc", message.group());
         assertEquals("UnknownUserException: no such user", message.error());
         assertEquals("side-topic-for-retry-5@77", message.sidePosition());
-        assertEquals(FailedMessage.idOf("issued-token", "{\"v\":1}"), message.id());
+        assertEquals(FailedMessage.idOf("consumer-svc", "issued-token", "{\"v\":1}"), message.id());
     }
 
     @Test
@@ -46,14 +46,28 @@ class FailedMessageTest {
     }
 
     @Test
-    void theIdDependsOnTopicAndValueOnly() {
-        String id = FailedMessage.idOf("issued-token", "v");
+    void theIdDependsOnGroupTopicAndValueOnly() {
+        String id = FailedMessage.idOf("consumer-svc", "issued-token", "v");
         assertEquals(32, id.length());
-        assertEquals(id, FailedMessage.idOf("issued-token", "v"));
-        assertNotEquals(id, FailedMessage.idOf("new-user-created", "v"));
-        assertNotEquals(id, FailedMessage.idOf("issued-token", "w"));
-        // the separator keeps ("ab", "c") and ("a", "bc") apart
-        assertNotEquals(FailedMessage.idOf("ab", "c"), FailedMessage.idOf("a", "bc"));
+        assertEquals(id, FailedMessage.idOf("consumer-svc", "issued-token", "v"));
+        assertNotEquals(id, FailedMessage.idOf("audit-svc", "issued-token", "v"));
+        assertNotEquals(id, FailedMessage.idOf("consumer-svc", "new-user-created", "v"));
+        assertNotEquals(id, FailedMessage.idOf("consumer-svc", "issued-token", "w"));
+        // the separators keep ("ab", "c") and ("a", "bc") apart, in either place
+        assertNotEquals(FailedMessage.idOf("g", "ab", "c"), FailedMessage.idOf("g", "a", "bc"));
+        assertNotEquals(FailedMessage.idOf("ab", "c", "v"), FailedMessage.idOf("a", "bc", "v"));
+    }
+
+    @Test
+    void twoGroupsFailingOnOneRecordHaveTwoIds() {
+        var forA = sideRecord("k", "{\"v\":1}");
+        RetryHeaders.set(forA.headers(), RetryHeaders.ORIGIN_TOPIC, "issued-token");
+        RetryHeaders.set(forA.headers(), RetryHeaders.GROUP, "group-a");
+        var forB = sideRecord("k", "{\"v\":1}");
+        RetryHeaders.set(forB.headers(), RetryHeaders.ORIGIN_TOPIC, "issued-token");
+        RetryHeaders.set(forB.headers(), RetryHeaders.GROUP, "group-b");
+
+        assertNotEquals(FailedMessage.from(forA).id(), FailedMessage.from(forB).id());
     }
 
     private static ConsumerRecord<String, String> sideRecord(String key, String value) {
