@@ -37,8 +37,11 @@ public class Redeliverer {
     @Inject
     RetryMetrics metrics;
 
-    /** Sends without blocking; {@code onFailure} runs when the broker did not take the record. */
-    void send(Claim.Claimed entry, Consumer<Exception> onFailure) {
+    /**
+     * Sends without blocking; {@code onFailure} runs when the broker did not take the record. A sent record
+     * settles the claim only if {@code owner} still holds it.
+     */
+    void send(Claim.Claimed entry, String owner, Consumer<Exception> onFailure) {
         Instant sentAt = Instant.now();
         Duration lateness = Duration.between(entry.dueAt(), sentAt);
         try {
@@ -52,7 +55,10 @@ public class Redeliverer {
                         + entry.attempts() + ") redelivered to " + RecordPosition.of(metadata) + ", " + lateness.toMillis()
                         + " ms after its due time");
                 try {
-                    store.redelivered(entry.id(), entry.attempts(), Instant.now());
+                    if (!store.redelivered(entry.id(), entry.attempts(), owner, Instant.now())) {
+                        LOG.fine(() -> "retry " + entry.id() + " attempt " + entry.attempts() + " was no longer claimed by "
+                                + owner + " when its send completed: left to the claim that replaced it");
+                    }
                 } catch (RuntimeException e) {
                     // the lease runs out and the entry is claimed again: a duplicate, which consumers absorb
                     LOG.warning(() -> "retry " + entry.id() + " was redelivered but Redis could not record it (" + e

@@ -147,12 +147,12 @@ public class RetryScheduler {
     }
 
     private void redeliver(Claim.Claimed entry) {
-        redeliverer.send(entry, failure -> {
+        redeliverer.send(entry, owner, failure -> {
             Instant retryAt = Instant.now().plus(settings.sweepInterval());
             LOG.warning(() -> "retry " + entry.id() + " could not be sent to " + entry.replyTo() + " (" + failure
                     + "); trying again at " + retryAt);
             try {
-                store.release(entry.id(), entry.attempts(), retryAt);
+                store.release(entry.id(), entry.attempts(), owner, retryAt);
             } catch (RuntimeException e) {
                 LOG.fine(() -> "release of " + entry.id() + " failed: the lease runs out instead: " + e);
             }

@@ -68,16 +68,19 @@ public class RetryStore {
         return claims;
     }
 
-    /** Settles the claim of attempt {@code attempts} once its redelivery was sent. */
-    public void redelivered(String id, int attempts, Instant now) {
-        REDELIVERED.eval(redis, List.of(keys.message(id), keys.due(), keys.stats()),
-                List.of(millis(now), id, Integer.toString(attempts)));
+    /**
+     * Settles the claim of attempt {@code attempts} held by {@code owner} once its redelivery was sent; false if
+     * that claim is gone (settled, superseded by a newer failure, or taken over by another instance).
+     */
+    public boolean redelivered(String id, int attempts, String owner, Instant now) {
+        return Long.valueOf(1).equals(REDELIVERED.eval(redis, List.of(keys.message(id), keys.due(), keys.stats()),
+                List.of(millis(now), id, Integer.toString(attempts), owner)));
     }
 
-    /** Puts the claim of attempt {@code attempts} back on the schedule at {@code retryAt}; false if that claim is gone. */
-    public boolean release(String id, int attempts, Instant retryAt) {
+    /** Puts the claim of attempt {@code attempts} held by {@code owner} back on the schedule; false if that claim is gone. */
+    public boolean release(String id, int attempts, String owner, Instant retryAt) {
         return Long.valueOf(1).equals(RELEASE.eval(redis, List.of(keys.message(id), keys.due()),
-                List.of(id, millis(retryAt), Integer.toString(attempts))));
+                List.of(id, millis(retryAt), Integer.toString(attempts), owner)));
     }
 
     public void deadLettered(String id, Instant now, String reason, Duration ttl) {

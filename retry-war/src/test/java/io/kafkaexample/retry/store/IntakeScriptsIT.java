@@ -89,11 +89,11 @@ class IntakeScriptsIT extends ScriptsFixture {
         redis.scriptFlush();
         assertInstanceOf(Claim.Claimed.class, store.claim(List.of("m9"), now, LEASE, "me").get(0));
         redis.scriptFlush();
-        assertTrue(store.release("m9", 1, now));
+        assertTrue(store.release("m9", 1, "me", now));
         redis.scriptFlush();
         store.claim(List.of("m9"), now, LEASE, "me");
         redis.scriptFlush();
-        store.redelivered("m9", 1, now);
+        store.redelivered("m9", 1, "me", now);
         redis.scriptFlush();
         store.deadLettered("m9", now, "gave up", TTL);
 

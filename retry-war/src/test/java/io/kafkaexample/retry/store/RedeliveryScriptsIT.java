@@ -62,11 +62,11 @@ class RedeliveryScriptsIT extends ScriptsFixture {
         registerAndSchedule("m6", "side-0@2", 1, now.minusMillis(1));
         store.claim(List.of("m6"), now, LEASE, "me");
 
-        store.redelivered("m6", 1, now);
+        store.redelivered("m6", 1, "me", now);
         assertEquals("claimed", redis.hget(keys.message("m6"), "state"));
         assertTrue(redis.zscore(keys.due(), "m6") != null, "attempt 2 stays on the schedule");
 
-        store.redelivered("m6", 2, now);
+        store.redelivered("m6", 2, "me", now);
         assertEquals("redelivered", redis.hget(keys.message("m6"), "state"));
         assertEquals(Long.toString(now.toEpochMilli()), redis.hget(keys.message("m6"), "redeliveredAt"));
         assertNull(redis.zscore(keys.due(), "m6"));
@@ -76,13 +76,31 @@ class RedeliveryScriptsIT extends ScriptsFixture {
     @Test
     void releasePutsBackOnlyTheClaimOfTheSameAttempt() {
         registerAndSchedule("m7", "side-0@1", 1, now.minusSeconds(1));
-        assertFalse(store.release("m7", 1, now.plusSeconds(5)), "not claimed: nothing to release");
+        assertFalse(store.release("m7", 1, "me", now.plusSeconds(5)), "not claimed: nothing to release");
         store.claim(List.of("m7"), now, LEASE, "me");
 
-        assertFalse(store.release("m7", 2, now.plusSeconds(5)));
+        assertFalse(store.release("m7", 2, "me", now.plusSeconds(5)));
         assertEquals("claimed", redis.hget(keys.message("m7"), "state"));
-        assertTrue(store.release("m7", 1, now.plusSeconds(5)));
+        assertTrue(store.release("m7", 1, "me", now.plusSeconds(5)));
         assertEquals("scheduled", redis.hget(keys.message("m7"), "state"));
         assertEquals((double) now.plusSeconds(5).toEpochMilli(), redis.zscore(keys.due(), "m7"));
+    }
+
+    @Test
+    void aSendThatOutlivedItsLeaseNeitherSettlesNorReleasesTheClaimAnotherInstanceTookOver() {
+        registerAndSchedule("m8", "side-0@1", 1, now.minusSeconds(1));
+        store.claim(List.of("m8"), now, LEASE, "instance-a");
+        // a's send hangs past its lease; b takes the entry over
+        Instant later = now.plus(LEASE).plusMillis(1);
+        assertInstanceOf(Claim.Claimed.class, store.claim(List.of("m8"), later, LEASE, "instance-b").get(0));
+
+        assertFalse(store.release("m8", 1, "instance-a", later), "a's late failure must not put b's claim back");
+        assertFalse(store.redelivered("m8", 1, "instance-a", later), "a's late success must not settle b's claim");
+        assertEquals("claimed", redis.hget(keys.message("m8"), "state"));
+        assertEquals("instance-b", redis.hget(keys.message("m8"), "claimedBy"));
+
+        assertTrue(store.redelivered("m8", 1, "instance-b", later));
+        assertEquals("redelivered", redis.hget(keys.message("m8"), "state"));
+        assertNull(redis.zscore(keys.due(), "m8"));
     }
 }
