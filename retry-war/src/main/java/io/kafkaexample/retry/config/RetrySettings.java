@@ -2,12 +2,14 @@ package io.kafkaexample.retry.config;
 
 import io.kafkaexample.common.config.ConfigValues;
 import io.kafkaexample.retry.policy.InvalidRetryConfigException;
+import io.kafkaexample.retry.policy.ReplyTopics;
 import io.kafkaexample.retry.policy.RetryPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -58,13 +60,18 @@ public class RetrySettings {
     @ConfigProperty(name = TTL_MARGIN)
     Duration ttlMargin;
 
+    @Inject
+    @ConfigProperty(name = ReplyTopics.KEY)
+    List<String> replyTopics;
+
     private RetryPolicy policy;
+    private ReplyTopics allowedReplyTopics;
 
     void validateAtStart(@Observes Startup startup) {
         RetryPolicy checked = policy();
         LOG.info(() -> "retry policy: " + RetryPolicy.MAX_RETRIES + "=" + checked.maxRetries() + ", backoff " + checked.initial()
                 + " x" + checked.multiplier() + " up to " + checked.max() + ", jitter " + checked.jitter() + "; window "
-                + checked.window() + ", lease " + lease + ", sweep every " + sweepInterval);
+                + checked.window() + ", lease " + lease + ", sweep every " + sweepInterval + "; reply topics " + replyTopics);
     }
 
     /** The policy the settings make, built and checked once. */
@@ -73,9 +80,16 @@ public class RetrySettings {
             positive(LEASE, lease);
             positive(SWEEP_INTERVAL, sweepInterval);
             positive(TTL_MARGIN, ttlMargin);
+            allowedReplyTopics = ReplyTopics.of(replyTopics);
             policy = new RetryPolicy(maxRetries, initial, multiplier, max, jitter);
         }
         return policy;
+    }
+
+    /** Where a retry may be redelivered. */
+    public synchronized ReplyTopics replyTopics() {
+        policy();
+        return allowedReplyTopics;
     }
 
     /** How long a claim holds an entry before another instance may take it over. */

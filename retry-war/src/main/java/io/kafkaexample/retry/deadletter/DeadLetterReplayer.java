@@ -3,12 +3,14 @@ package io.kafkaexample.retry.deadletter;
 import io.kafkaexample.common.graphql.ClientError;
 import io.kafkaexample.common.kafka.FailedRecord;
 import io.kafkaexample.common.kafka.RecordPosition;
+import io.kafkaexample.retry.config.RetrySettings;
 import io.kafkaexample.retry.message.FailedMessage;
 import io.kafkaexample.retry.store.RetryStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -35,6 +37,9 @@ public class DeadLetterReplayer {
 
     @Inject
     RetryStore store;
+
+    @Inject
+    RetrySettings settings;
 
     @Inject
     @ConfigProperty(name = "retry.replay.rate")
@@ -80,8 +85,9 @@ public class DeadLetterReplayer {
             result.skip(id, "discarded at " + letter.getDiscardedAt());
             return;
         }
-        if (letter.getReplyTo() == null) {
-            result.skip(id, "it has no retry-reply-to header: nowhere to send it");
+        var refusal = settings.replyTopics().refusal(Optional.ofNullable(letter.getReplyTo()));
+        if (refusal.isPresent()) {
+            result.skip(id, refusal.get());
             return;
         }
         Instant now = Instant.now();

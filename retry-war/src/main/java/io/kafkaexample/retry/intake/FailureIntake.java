@@ -52,9 +52,9 @@ public class FailureIntake {
             return;
         }
         int attempts = registration.attempts();
-        Decision decision = message.replyTo().isEmpty()
-                ? new Decision.DeadLetter("no retry-reply-to header: nowhere to redeliver it")
-                : settings.policy().decide(attempts, message.retryable(), () -> ThreadLocalRandom.current().nextDouble());
+        Decision decision = settings.replyTopics().refusal(message.replyTo())
+                .<Decision>map(Decision.DeadLetter::new)
+                .orElseGet(() -> settings.policy().decide(attempts, message.retryable(), () -> ThreadLocalRandom.current().nextDouble()));
         if (decision instanceof Decision.Retry retry) {
             Instant dueAt = now.plus(retry.delay());
             StoredRecord record = StoredRecord.of(message);

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkaexample.common.config.ConfigValues;
 import io.kafkaexample.retry.policy.InvalidRetryConfigException;
+import io.kafkaexample.retry.policy.ReplyTopics;
 import io.kafkaexample.retry.policy.RetryPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +78,7 @@ class RetrySettingsTest {
         settings.lease = Duration.parse(defaults.getProperty(RetrySettings.LEASE));
         settings.sweepInterval = Duration.parse(defaults.getProperty(RetrySettings.SWEEP_INTERVAL));
         settings.ttlMargin = Duration.parse(defaults.getProperty(RetrySettings.TTL_MARGIN));
+        settings.replyTopics = List.of(defaults.getProperty(ReplyTopics.KEY).split(","));
         return settings;
     }
 }

@@ -6,6 +6,7 @@ import static io.kafkaexample.retry.RetryClient.headers;
 import static io.kafkaexample.testsupport.Events.newId;
 import static io.kafkaexample.testsupport.Events.tokenIssued;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkaexample.common.kafka.RetryHeaders;
 import io.kafkaexample.common.kafka.Topics;
@@ -19,16 +20,17 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two consumer groups that fail on the same event keep apart: each its own count and its own reply topic.
- * Nothing reads the two reply topics, so each group's first retry is its only one.
+ * Where retries go: two consumer groups that fail on the same event keep apart, each its own count and its
+ * own reply topic; a reply topic that is not in {@code retry.reply-topics} gets nothing, the record is
+ * dead-lettered. Nothing reads the two groups' reply topics, so each group's first retry is its only one.
  */
-class TwoGroupsIT {
+class ReplyTopicsIT {
 
     @Test
     void eachGroupGetsItsOwnFirstRetryOnItsOwnReplyTopic() throws Exception {
-        String run = newId().substring(0, 8);
-        String replyA = "retry-it-group-a-" + run;
-        String replyB = "retry-it-group-b-" + run;
+        // allowed by devstack/profiles/it.env's RETRY_REPLY_TOPICS
+        String replyA = "retry-it-group-a";
+        String replyB = "retry-it-group-b";
         KafkaProbe.ensureTopic(replyA, 1);
         KafkaProbe.ensureTopic(replyB, 1);
         String userId = newId();
@@ -40,6 +42,21 @@ class TwoGroupsIT {
 
             assertOneFirstRetry(watchA, "group-a", userId, event);
             assertOneFirstRetry(watchB, "group-b", userId, event);
+        }
+    }
+
+    @Test
+    void aReplyTopicThatIsNotConfiguredIsRefusedAndTheRecordDeadLettered() throws Exception {
+        String userId = newId();
+        String event = tokenIssued(newId(), userId, "elsewhere", Instant.now());
+        try (var deadLetters = new TopicWatcher(Topics.DEAD_LETTER_QUEUE); var target = new TopicWatcher(Topics.NEW_USER_CREATED)) {
+            KafkaProbe.send(failure(userId, event, "group-x", Topics.NEW_USER_CREATED));
+
+            ConsumerRecord<String, String> letter = deadLetters.await(r -> userId.equals(r.key()), WAIT);
+            assertEquals(event, letter.value());
+            String reason = headers(letter).get(RetryHeaders.DLQ_REASON);
+            assertTrue(reason.contains("'" + Topics.NEW_USER_CREATED + "' is not one of retry.reply-topics"), reason);
+            assertTrue(target.all(r -> userId.equals(r.key()), Duration.ofSeconds(3)).isEmpty(), "nothing written to the refused topic");
         }
     }
 
