@@ -2,7 +2,8 @@
 -- KEYS: the message's hash, the schedule (sorted set of due ids).
 -- ARGV: side position, attempts in the record's header, state TTL (s), now (ms), origin topic, key, error,
 --       first failure (ms), reply-to, group, id.
--- A side record seen again (a crash before its offset was committed) is not counted again. The count is
+-- A side record seen again (a crash before its offset was committed, even after newer ones) is not counted
+-- again. The count is
 -- max(stored + 1, header): Redis may have lost the state, the header never counts low. A new failure takes
 -- the message off the schedule until its own retry is scheduled.
 local hash_key, due_key = KEYS[1], KEYS[2]
@@ -10,7 +11,9 @@ local side_position, header_attempts, ttl_seconds, now = ARGV[1], ARGV[2], ARGV[
 local origin_topic, record_key, error_text, first_failure_at = ARGV[5], ARGV[6], ARGV[7], ARGV[8]
 local reply_to, group, id = ARGV[9], ARGV[10], ARGV[11]
 
-if redis.call('HGET', hash_key, 'side') == side_position then
+-- every side position counted is remembered (field seen:<position>), not only the latest: Liberty can lose
+-- committed offsets, so an older side record may be read again after newer ones were counted
+if redis.call('HSETNX', hash_key, 'seen:' .. side_position, 1) == 0 then
   return {'duplicate', tonumber(redis.call('HGET', hash_key, 'attempts')), redis.call('HGET', hash_key, 'state') or ''}
 end
 local attempts = math.max(tonumber(redis.call('HGET', hash_key, 'attempts') or '0') + 1, tonumber(header_attempts))

@@ -99,4 +99,16 @@ class IntakeScriptsIT extends ScriptsFixture {
 
         assertEquals("dead-lettered", redis.hget(keys.message("m9"), "state"));
     }
+
+    @Test
+    void anOlderSideRecordReadAgainAfterNewerOnesIsNotCountedAgain() {
+        assertEquals(1, store.register(failure("m10", "side-0@1", 1), TTL, now).attempts());
+        assertEquals(2, store.register(failure("m10", "side-0@2", 2), TTL, now).attempts());
+        // offsets lost: the partition is read again from side-0@1
+        Registration reread = store.register(failure("m10", "side-0@1", 1), TTL, now);
+        assertTrue(reread.duplicate(), "side-0@1 was counted already");
+        assertEquals(2, reread.attempts());
+        assertEquals(2, store.register(failure("m10", "side-0@2", 2), TTL, now).attempts());
+        assertEquals(3, store.register(failure("m10", "side-0@3", 3), TTL, now).attempts());
+    }
 }
