@@ -99,8 +99,12 @@ public class DeadLetterReplayer {
         ConsumerRecord<String, String> record = letter.record();
         try {
             String originTopic = letter.getOriginTopic() == null ? record.topic() : letter.getOriginTopic();
-            store.forget(FailedMessage.idOf(letter.getGroup() == null ? "" : letter.getGroup(), originTopic,
-                    record.value() == null ? "" : record.value()));
+            String retryId = FailedMessage.idOf(letter.getGroup() == null ? "" : letter.getGroup(), originTopic,
+                    record.value() == null ? "" : record.value());
+            if (!store.forget(retryId)) {
+                LOG.info(() -> "dead letter " + id + ": retry " + retryId + " of the same message is active, so the replay"
+                        + " counts on with it rather than from zero");
+            }
             var sent = producer.send(FailedRecord.replay(record, letter.getReplyTo())).get(30, TimeUnit.SECONDS);
             result.replayed(id);
             LOG.info(() -> "dead letter " + id + " (" + originTopic + ", key=" + record.key() + ") replayed by " + admin + " to "

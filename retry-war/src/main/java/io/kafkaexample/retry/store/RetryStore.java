@@ -25,6 +25,7 @@ public class RetryStore {
     private static final RedisScript REDELIVERED = RedisScript.load(RetryStore.class, "redelivered");
     private static final RedisScript RELEASE = RedisScript.load(RetryStore.class, "release");
     private static final RedisScript DEAD_LETTERED = RedisScript.load(RetryStore.class, "dead-lettered");
+    private static final RedisScript FORGET = RedisScript.load(RetryStore.class, "forget");
 
     @Inject
     RedisClient redis;
@@ -88,10 +89,12 @@ public class RetryStore {
                 List.of(id, millis(now), reason, seconds(ttl)));
     }
 
-    /** Forgets a message, so that a replay of it starts a fresh count. */
-    public void forget(String id) {
-        redis.zrem(keys.due(), id);
-        redis.del(keys.message(id));
+    /**
+     * Forgets a dead-lettered message, so that a replay of it starts a fresh count; false (and nothing
+     * changed) if the message is being retried again right now.
+     */
+    public boolean forget(String id) {
+        return Long.valueOf(1).equals(FORGET.eval(redis, List.of(keys.message(id), keys.due()), List.of(id)));
     }
 
     static String millis(Instant instant) {

@@ -1,6 +1,7 @@
 package io.kafkaexample.retry.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -110,5 +111,19 @@ class IntakeScriptsIT extends ScriptsFixture {
         assertEquals(2, reread.attempts());
         assertEquals(2, store.register(failure("m10", "side-0@2", 2), TTL, now).attempts());
         assertEquals(3, store.register(failure("m10", "side-0@3", 3), TTL, now).attempts());
+    }
+
+    @Test
+    void forgetWipesADeadLetteredMessageButNeverAnActiveRetry() {
+        registerAndSchedule("m11", "side-0@1", 1, now.plusSeconds(60));
+        assertFalse(store.forget("m11"), "scheduled: a replay must not wipe it");
+        assertEquals("scheduled", redis.hget(keys.message("m11"), "state"));
+        assertTrue(redis.zscore(keys.due(), "m11") != null);
+
+        store.deadLettered("m11", now, "gave up", TTL);
+        assertTrue(store.forget("m11"));
+        assertFalse(redis.exists(keys.message("m11")));
+        assertNull(redis.zscore(keys.due(), "m11"));
+        assertTrue(store.forget("m-never-seen"), "nothing to keep: forgotten");
     }
 }
