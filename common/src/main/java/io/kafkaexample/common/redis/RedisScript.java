@@ -66,23 +66,12 @@ public final class RedisScript {
         return pipeline.evalsha(sha, keys, args);
     }
 
-    /**
-     * Runs {@code call}; if Redis answered NOSCRIPT, loads this script and runs {@code call} again. A call that
-     * uses several scripts (one pipeline of two scripts) must name them all: see {@link #loadingOnMiss(UnifiedJedis,
-     * List, Supplier, RedisScript...)}.
-     */
+    /** Runs {@code call}; if Redis answered NOSCRIPT, loads this script and runs {@code call} again. */
     public <T> T loadingOnMiss(UnifiedJedis redis, List<String> keys, Supplier<T> call) {
-        return loadingOnMiss(redis, keys, call, this);
-    }
-
-    /** Runs {@code call}; if Redis answered NOSCRIPT, loads every one of {@code scripts} and runs {@code call} again. */
-    public static <T> T loadingOnMiss(UnifiedJedis redis, List<String> keys, Supplier<T> call, RedisScript... scripts) {
         try {
             return call.get();
         } catch (JedisNoScriptException e) {
-            for (RedisScript script : scripts) {
-                script.loadInto(redis, keys);
-            }
+            loadInto(redis, keys);
             return call.get();
         }
     }

@@ -7,39 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkaexample.common.redis.RedisScript;
-import io.kafkaexample.testsupport.TestStack;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Response;
-import redis.clients.jedis.RedisClient;
 
 /**
  * common's RedisScript after Redis forgot its scripts (SCRIPT FLUSH, as after a restart or a fail-over):
  * both the direct and the pipelined call load the script again and succeed.
  */
-class FlushedScriptsIT {
-
-    private static RedisClient redis;
-    private final ScriptKeys written = new ScriptKeys();
-
-    @BeforeAll
-    static void connect() {
-        redis = RedisClient.create(TestStack.redisUrl());
-    }
-
-    @AfterAll
-    static void close() {
-        redis.close();
-    }
-
-    @AfterEach
-    void clean() {
-        written.clean(redis);
-    }
+class FlushedScriptsIT extends ScriptsOnRedis {
 
     @Test
     void evalLoadsAFlushedScriptAndRunsIt() {

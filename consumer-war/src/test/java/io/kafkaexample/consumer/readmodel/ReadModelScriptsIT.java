@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkaexample.consumer.notifications.Notification;
 import io.kafkaexample.consumer.readmodel.ReadModel.Outcome;
-import io.kafkaexample.testsupport.TestStack;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
@@ -14,34 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
 
 /** The read-model scripts on a real Redis: what EventProcessor relies on when it applies an event. */
-class ReadModelScriptsIT {
+class ReadModelScriptsIT extends ScriptsOnRedis {
 
-    private static RedisClient redis;
     private static ReadModel readModel;
-    private final ScriptKeys written = new ScriptKeys();
 
     @BeforeAll
-    static void connect() {
-        redis = RedisClient.create(TestStack.redisUrl());
+    static void readModel() {
         readModel = new ReadModel();
         readModel.redis = redis;
-    }
-
-    @AfterAll
-    static void close() {
-        redis.close();
-    }
-
-    @AfterEach
-    void clean() {
-        written.clean(redis);
     }
 
     @Test
