@@ -1,12 +1,15 @@
 -- Claims the retries of the ids given that are due (or whose lease ran out), for one instance.
 -- KEYS: the schedule, then the hash of each id, in the order of the ids.
--- ARGV: now (ms), lease until (ms), owner, then the ids.
+-- ARGV: lease (ms), owner, then the ids.
+-- Due is judged by Redis's clock (TIME), never an instance's: no skew makes a retry early.
 -- A claimed entry's score moves to the lease's end, so if its instance dies it is due again for another
--- one. Answers per id: claimed (with record, attempts, due at, reply-to, topic), not-due (with its score),
--- done (off the schedule, state kept) or lost (Redis no longer has its state).
+-- one. Answers per id: claimed (with record, attempts, ms past its due time, reply-to, topic, key), not-due
+-- (with ms until due), done (off the schedule, state kept) or lost (Redis no longer has its state).
 local due_key = KEYS[1]
-local now, lease_until, owner = ARGV[1], ARGV[2], ARGV[3]
-local first_id = 4
+local lease, owner = tonumber(ARGV[1]), ARGV[2]
+local first_id = 3
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 
 local out = {}
 for i = first_id, #ARGV do
@@ -18,13 +21,13 @@ for i = first_id, #ARGV do
   elseif redis.call('EXISTS', hash_key) == 0 then
     redis.call('ZREM', due_key, id)
     table.insert(out, {id, 'lost'})
-  elseif tonumber(due) > tonumber(now) then
-    table.insert(out, {id, 'not-due', due})
+  elseif tonumber(due) > now then
+    table.insert(out, {id, 'not-due', tonumber(due) - now})
   else
-    redis.call('ZADD', due_key, lease_until, id)
-    redis.call('HSET', hash_key, 'state', 'claimed', 'claimedBy', owner, 'leaseUntil', lease_until)
-    local f = redis.call('HMGET', hash_key, 'record', 'attempts', 'dueAt', 'replyTo', 'topic')
-    table.insert(out, {id, 'claimed', f[1], f[2], f[3], f[4], f[5]})
+    redis.call('ZADD', due_key, now + lease, id)
+    redis.call('HSET', hash_key, 'state', 'claimed', 'claimedBy', owner, 'leaseUntil', now + lease)
+    local f = redis.call('HMGET', hash_key, 'record', 'attempts', 'dueAt', 'replyTo', 'topic', 'key')
+    table.insert(out, {id, 'claimed', f[1], f[2], now - tonumber(f[3] or due), f[4], f[5], f[6] or ''})
   end
 end
 return out

@@ -5,7 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import io.kafkaexample.testsupport.PackageRules;
 import org.junit.jupiter.api.Test;
 
-/** retry-war is packaged by feature: no package depends on itself through others, and the policy stays pure. */
+/** retry-war is packaged by feature: no package depends on itself through others, and the engine and its policy stay pure. */
 class ArchitectureTest {
 
     private static final String ROOT = "io.kafkaexample.retry";
@@ -16,11 +16,12 @@ class ArchitectureTest {
     }
 
     @Test
-    void thePolicyIsPlainJava() {
-        noClasses().that().resideInAPackage(ROOT + ".policy..")
+    void theEngineAndThePolicyArePlainJava() {
+        noClasses().that().resideInAnyPackage(ROOT + ".engine..", ROOT + ".policy..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta..", "org.eclipse.microprofile..",
-                        "org.apache.kafka..", "redis.clients..")
-                .because("the retry rules are tested and reasoned about without a server, a broker or Redis")
+                        "org.apache.kafka..", "redis.clients..", ROOT + ".store..", ROOT + ".redelivery..", ROOT + ".intake..",
+                        ROOT + ".deadletter..", ROOT + ".message..", ROOT + ".monitoring..", ROOT + ".config..")
+                .because("the retry rules are tested and reasoned about without a server, a broker or Redis, and reach them only through ports")
                 .check(PackageRules.mainClassesOf(ROOT));
     }
 }

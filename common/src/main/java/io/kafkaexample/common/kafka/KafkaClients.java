@@ -27,6 +27,10 @@ public class KafkaClients {
 
     public static final String BOOTSTRAP_KEY = "kafka.bootstrap.servers";
     public static final String SECURITY_PROTOCOL_KEY = "kafka.security.protocol";
+    public static final String MAX_BLOCK_KEY = "kafka.producer.max-block";
+    public static final String DELIVERY_TIMEOUT_KEY = "kafka.producer.delivery-timeout";
+    /** A request waits at most this long for its answer, and never longer than the whole delivery may take. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     @Inject
     @ConfigProperty(name = BOOTSTRAP_KEY)
@@ -39,6 +43,16 @@ public class KafkaClients {
     @Inject
     @ConfigProperty(name = "service.name")
     String clientIdPrefix;
+
+    // a send fails within max-block + delivery-timeout, so callers can report it and try later (and
+    // retry-war's claim lease must outlast that sum)
+    @Inject
+    @ConfigProperty(name = MAX_BLOCK_KEY)
+    Duration maxBlock;
+
+    @Inject
+    @ConfigProperty(name = DELIVERY_TIMEOUT_KEY)
+    Duration deliveryTimeout;
 
     @Produces
     @ApplicationScoped
@@ -64,10 +78,9 @@ public class KafkaClients {
         // requests are in flight.
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
-        // a send fails within seconds when the broker is unreachable, so callers can report it and try later
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) maxBlock.toMillis());
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(REQUEST_TIMEOUT.toMillis(), deliveryTimeout.toMillis()));
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis());
         config.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 10_000);
         return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }

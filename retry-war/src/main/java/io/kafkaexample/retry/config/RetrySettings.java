@@ -1,6 +1,8 @@
 package io.kafkaexample.retry.config;
 
 import io.kafkaexample.common.config.ConfigValues;
+import io.kafkaexample.common.kafka.KafkaClients;
+import io.kafkaexample.retry.engine.EngineSettings;
 import io.kafkaexample.retry.policy.InvalidRetryConfigException;
 import io.kafkaexample.retry.policy.ReplyTopics;
 import io.kafkaexample.retry.policy.RetryPolicy;
@@ -16,16 +18,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The retry configuration (defaults in META-INF/microprofile-config.properties), checked at start: a value
  * that is not a number or an ISO-8601 duration is refused by MicroProfile Config, naming its key and value;
- * one out of range stops the application with an {@link InvalidRetryConfigException} that names its key
- * and its value.
+ * one out of range (or a lease shorter than the producer's longest send) stops the application with an
+ * {@link InvalidRetryConfigException} that names its key and its value.
  */
 @ApplicationScoped
 public class RetrySettings {
 
     private static final Logger LOG = Logger.getLogger(RetrySettings.class.getName());
 
-    static final String LEASE = "retry.lease";
-    static final String SWEEP_INTERVAL = "retry.sweep-interval";
     static final String TTL_MARGIN = "retry.ttl-margin";
 
     @Inject
@@ -49,12 +49,20 @@ public class RetrySettings {
     double jitter;
 
     @Inject
-    @ConfigProperty(name = LEASE)
+    @ConfigProperty(name = EngineSettings.LEASE)
     Duration lease;
 
     @Inject
-    @ConfigProperty(name = SWEEP_INTERVAL)
+    @ConfigProperty(name = EngineSettings.SWEEP_INTERVAL)
     Duration sweepInterval;
+
+    @Inject
+    @ConfigProperty(name = EngineSettings.HORIZON)
+    Duration horizon;
+
+    @Inject
+    @ConfigProperty(name = EngineSettings.MAX_SEND_FAILURES)
+    int maxSendFailures;
 
     @Inject
     @ConfigProperty(name = TTL_MARGIN)
@@ -64,48 +72,47 @@ public class RetrySettings {
     @ConfigProperty(name = ReplyTopics.KEY)
     List<String> replyTopics;
 
-    private RetryPolicy policy;
-    private ReplyTopics allowedReplyTopics;
+    @Inject
+    @ConfigProperty(name = KafkaClients.MAX_BLOCK_KEY)
+    Duration producerMaxBlock;
+
+    @Inject
+    @ConfigProperty(name = KafkaClients.DELIVERY_TIMEOUT_KEY)
+    Duration producerDeliveryTimeout;
+
+    private EngineSettings engine;
 
     void validateAtStart(@Observes Startup startup) {
-        RetryPolicy checked = policy();
-        LOG.info(() -> "retry policy: " + RetryPolicy.MAX_RETRIES + "=" + checked.maxRetries() + ", backoff " + checked.initial()
-                + " x" + checked.multiplier() + " up to " + checked.max() + ", jitter " + checked.jitter() + "; window "
-                + checked.window() + ", lease " + lease + ", sweep every " + sweepInterval + "; reply topics " + replyTopics);
+        EngineSettings checked = engine();
+        RetryPolicy policy = checked.policy();
+        LOG.info(() -> "retry policy: " + RetryPolicy.MAX_RETRIES + "=" + policy.maxRetries() + ", backoff " + policy.initial()
+                + " x" + policy.multiplier() + " up to " + policy.max() + ", jitter " + policy.jitter() + "; window "
+                + policy.window() + ", lease " + lease + " (longest send " + checked.maxSendTime() + "), sweep every "
+                + sweepInterval + ", in-memory jobs for retries due within " + horizon + ", dead-lettered after "
+                + maxSendFailures + " failed sends; reply topics " + replyTopics);
     }
 
-    /** The policy the settings make, built and checked once. */
-    public synchronized RetryPolicy policy() {
-        if (policy == null) {
-            positive(LEASE, lease);
-            positive(SWEEP_INTERVAL, sweepInterval);
+    /** The engine's settings, built and checked once. */
+    public synchronized EngineSettings engine() {
+        if (engine == null) {
+            positive(EngineSettings.LEASE, lease);
+            positive(EngineSettings.SWEEP_INTERVAL, sweepInterval);
+            positive(EngineSettings.HORIZON, horizon);
             positive(TTL_MARGIN, ttlMargin);
-            allowedReplyTopics = ReplyTopics.of(replyTopics);
-            policy = new RetryPolicy(maxRetries, initial, multiplier, max, jitter);
+            RetryPolicy policy = new RetryPolicy(maxRetries, initial, multiplier, max, jitter);
+            engine = new EngineSettings(policy, ReplyTopics.of(replyTopics), lease, producerMaxBlock.plus(producerDeliveryTimeout),
+                    sweepInterval, horizon, maxSendFailures, policy.window().plus(ttlMargin));
         }
-        return policy;
+        return engine;
+    }
+
+    public RetryPolicy policy() {
+        return engine().policy();
     }
 
     /** Where a retry may be redelivered. */
-    public synchronized ReplyTopics replyTopics() {
-        policy();
-        return allowedReplyTopics;
-    }
-
-    /** How long a claim holds an entry before another instance may take it over. */
-    public Duration lease() {
-        policy();
-        return lease;
-    }
-
-    public Duration sweepInterval() {
-        policy();
-        return sweepInterval;
-    }
-
-    /** The TTL of a message's state: the whole backoff window plus a margin. */
-    public Duration stateTtl() {
-        return policy().window().plus(ttlMargin);
+    public ReplyTopics replyTopics() {
+        return engine().replyTopics();
     }
 
     private static void positive(String key, Duration value) {

@@ -1,5 +1,6 @@
 package io.kafkaexample.retry.monitoring;
 
+import io.kafkaexample.retry.engine.RetryEvents;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +16,7 @@ import org.eclipse.microprofile.metrics.Tag;
  * never waits for Redis.
  */
 @ApplicationScoped
-public class RetryMetrics {
+public class RetryMetrics implements RetryEvents {
 
     @Inject
     MetricRegistry registry;
@@ -29,15 +30,18 @@ public class RetryMetrics {
         registry.gauge("retry.oldest.overdue.seconds", this, RetryMetrics::oldestOverdueSeconds);
     }
 
+    @Override
     public void scheduled(String originTopic) {
         registry.counter("retry.scheduled", tag(originTopic)).inc();
     }
 
+    @Override
     public void redelivered(String originTopic, Duration lateness) {
         registry.counter("retry.redelivered", tag(originTopic)).inc();
         registry.timer("retry.redelivery.lateness", tag(originTopic)).update(lateness.isNegative() ? Duration.ZERO : lateness);
     }
 
+    @Override
     public void deadLettered(String originTopic) {
         registry.counter("retry.dead.lettered", tag(originTopic)).inc();
     }

@@ -20,11 +20,6 @@ public class RetryBacklog {
     // another namespace only in the scripts' tests
     RedisKeys keys = RedisKeys.LIVE;
 
-    /** The ids due at {@code now} (their leases, if any, ran out), the most overdue first. */
-    public List<String> overdue(Instant now, int limit) {
-        return redis.zrangeByScore(keys.due(), 0, now.toEpochMilli(), 0, limit);
-    }
-
     /** The first {@code limit} retries on the schedule, the earliest due first. */
     public List<Pending> pending(int limit) {
         List<Pending> pending = new ArrayList<>();
@@ -36,9 +31,9 @@ public class RetryBacklog {
             }
             pending.add(new Pending(id, fields.get("topic"), emptyToNull(fields.get("key")),
                     Integer.parseInt(fields.getOrDefault("attempts", "0")),
-                    RetryStore.instant(fields.getOrDefault("dueAt", Long.toString((long) entry.getScore()))),
+                    instant(fields.getOrDefault("dueAt", Long.toString((long) entry.getScore()))),
                     fields.get("error"), fields.get("state"),
-                    Optional.ofNullable(fields.get("firstFailureAt")).map(RetryStore::instant).orElse(null)));
+                    Optional.ofNullable(fields.get("firstFailureAt")).map(RetryBacklog::instant).orElse(null)));
         }
         return pending;
     }
@@ -58,7 +53,11 @@ public class RetryBacklog {
         return redis.hgetAll(keys.stats());
     }
 
-    private static String emptyToNull(String text) {
+    private static Instant instant(String millis) {
+        return Instant.ofEpochMilli(Long.parseLong(millis));
+    }
+
+    static String emptyToNull(String text) {
         return text == null || text.isEmpty() ? null : text;
     }
 }

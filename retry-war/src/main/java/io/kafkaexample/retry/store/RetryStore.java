@@ -1,28 +1,34 @@
 package io.kafkaexample.retry.store;
 
 import io.kafkaexample.common.redis.RedisScript;
-import io.kafkaexample.retry.message.FailedMessage;
+import io.kafkaexample.retry.engine.Claim;
+import io.kafkaexample.retry.engine.Due;
+import io.kafkaexample.retry.engine.Failure;
+import io.kafkaexample.retry.engine.Registration;
+import io.kafkaexample.retry.engine.RetryState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import redis.clients.jedis.RedisClient;
 
 /**
- * Every change to retry-war's state in Redis (see {@link RedisKeys}). Each is one Lua script of
- * {@code src/main/resources/redis}, so counting, scheduling and claiming are atomic across threads and
- * instances, and a message's TTL (its whole backoff window plus a margin) is set by the script that writes
- * it. Times are epoch milliseconds.
+ * retry-war's state in Redis (see {@link RedisKeys}): the engine's {@link RetryState}, plus the forget of a
+ * replay. Each operation is one Lua script of {@code src/main/resources/redis}, atomic across threads and
+ * instances, which takes "now" from Redis's own clock; a message's TTL (its whole backoff window plus a
+ * margin) is set by the script that writes it.
  */
 @ApplicationScoped
-public class RetryStore {
+public class RetryStore implements RetryState {
 
     private static final RedisScript REGISTER = RedisScript.load(RetryStore.class, "register");
     private static final RedisScript SCHEDULE = RedisScript.load(RetryStore.class, "schedule");
+    private static final RedisScript DUE = RedisScript.load(RetryStore.class, "due");
     private static final RedisScript CLAIM = RedisScript.load(RetryStore.class, "claim");
     private static final RedisScript REDELIVERED = RedisScript.load(RetryStore.class, "redelivered");
+    private static final RedisScript SEND_FAILED = RedisScript.load(RetryStore.class, "send-failed");
     private static final RedisScript RELEASE = RedisScript.load(RetryStore.class, "release");
     private static final RedisScript DEAD_LETTERED = RedisScript.load(RetryStore.class, "dead-lettered");
     private static final RedisScript FORGET = RedisScript.load(RetryStore.class, "forget");
@@ -33,35 +39,45 @@ public class RetryStore {
     // another namespace only in the scripts' tests
     RedisKeys keys = RedisKeys.LIVE;
 
-    /** Counts the failure {@code message} reports, once per side-topic record. */
-    public Registration register(FailedMessage message, Duration ttl, Instant now) {
-        List<?> result = (List<?>) REGISTER.eval(redis, List.of(keys.message(message.id()), keys.due()), List.of(
-                message.sidePosition(), Integer.toString(message.attempts()), seconds(ttl), millis(now),
-                message.originTopic(), message.key() == null ? "" : message.key(), message.error(), millis(now),
-                message.replyTo().orElse(""), message.group(), message.id()));
+    @Override
+    public Registration register(Failure failure, Duration ttl) {
+        List<?> result = (List<?>) REGISTER.eval(redis, List.of(keys.message(failure.id()), keys.due()), List.of(
+                failure.sidePosition(), Integer.toString(failure.headerAttempts()), seconds(ttl), failure.originTopic(),
+                failure.key() == null ? "" : failure.key(), failure.error(), failure.replyTo().orElse(""), failure.group(),
+                failure.id()));
         return new Registration("duplicate".equals(result.get(0)), ((Long) result.get(1)).intValue(), (String) result.get(2));
     }
 
-    public void schedule(String id, Instant dueAt, StoredRecord record, Duration ttl) {
-        SCHEDULE.eval(redis, List.of(keys.message(id), keys.due(), keys.stats()),
-                List.of(id, millis(dueAt), record.toJson(), seconds(ttl)));
+    @Override
+    public void schedule(String id, Duration delay, String record, Duration ttl) {
+        SCHEDULE.eval(redis, List.of(keys.message(id), keys.due(), keys.stats()), List.of(id, millis(delay), record, seconds(ttl)));
     }
 
-    /** Claims those of {@code ids} that are due at {@code now}, for {@code lease}; one answer per id, in order. */
-    public List<Claim> claim(List<String> ids, Instant now, Duration lease, String owner) {
+    @Override
+    public List<Due> dueWithin(Duration horizon, int limit) {
+        List<?> flat = (List<?>) DUE.eval(redis, List.of(keys.due()), List.of(millis(horizon), Integer.toString(limit)));
+        List<Due> due = new ArrayList<>(flat.size() / 2);
+        for (int i = 0; i < flat.size(); i += 2) {
+            due.add(new Due((String) flat.get(i), Duration.ofMillis((Long) flat.get(i + 1))));
+        }
+        return due;
+    }
+
+    @Override
+    public List<Claim> claim(List<String> ids, Duration lease, String owner) {
         List<String> scriptKeys = new ArrayList<>(List.of(keys.due()));
         ids.forEach(id -> scriptKeys.add(keys.message(id)));
-        List<String> args = new ArrayList<>(List.of(millis(now), millis(now.plus(lease)), owner));
+        List<String> args = new ArrayList<>(List.of(millis(lease), owner));
         args.addAll(ids);
         List<Claim> claims = new ArrayList<>();
         for (Object row : (List<?>) CLAIM.eval(redis, scriptKeys, args)) {
             List<?> fields = (List<?>) row;
             String id = (String) fields.get(0);
             claims.add(switch ((String) fields.get(1)) {
-                case "claimed" -> new Claim.Claimed(id, StoredRecord.parse((String) fields.get(2)),
-                        Integer.parseInt((String) fields.get(3)), instant((String) fields.get(4)), (String) fields.get(5),
-                        (String) fields.get(6));
-                case "not-due" -> new Claim.NotDue(id, instant((String) fields.get(2)));
+                case "claimed" -> new Claim.Claimed(id, (String) fields.get(2), Integer.parseInt((String) fields.get(3)),
+                        Duration.ofMillis((Long) fields.get(4)), (String) fields.get(5), (String) fields.get(6),
+                        RetryBacklog.emptyToNull((String) fields.get(7)));
+                case "not-due" -> new Claim.NotDue(id, Duration.ofMillis((Long) fields.get(2)));
                 case "done" -> new Claim.Done(id);
                 default -> new Claim.Lost(id);
             });
@@ -69,24 +85,27 @@ public class RetryStore {
         return claims;
     }
 
-    /**
-     * Settles the claim of attempt {@code attempts} held by {@code owner} once its redelivery was sent; false if
-     * that claim is gone (settled, superseded by a newer failure, or taken over by another instance).
-     */
-    public boolean redelivered(String id, int attempts, String owner, Instant now) {
+    @Override
+    public boolean redelivered(String id, int attempts, String owner) {
         return Long.valueOf(1).equals(REDELIVERED.eval(redis, List.of(keys.message(id), keys.due(), keys.stats()),
-                List.of(millis(now), id, Integer.toString(attempts), owner)));
+                List.of(id, Integer.toString(attempts), owner)));
     }
 
-    /** Puts the claim of attempt {@code attempts} held by {@code owner} back on the schedule; false if that claim is gone. */
-    public boolean release(String id, int attempts, String owner, Instant retryAt) {
+    @Override
+    public OptionalInt sendFailed(String id, int attempts, String owner) {
+        long failures = (Long) SEND_FAILED.eval(redis, List.of(keys.message(id)), List.of(Integer.toString(attempts), owner));
+        return failures < 0 ? OptionalInt.empty() : OptionalInt.of((int) failures);
+    }
+
+    @Override
+    public boolean release(String id, int attempts, String owner, Duration delay, Duration ttl) {
         return Long.valueOf(1).equals(RELEASE.eval(redis, List.of(keys.message(id), keys.due()),
-                List.of(id, millis(retryAt), Integer.toString(attempts), owner)));
+                List.of(id, millis(delay), Integer.toString(attempts), owner, seconds(ttl))));
     }
 
-    public void deadLettered(String id, Instant now, String reason, Duration ttl) {
-        DEAD_LETTERED.eval(redis, List.of(keys.message(id), keys.due(), keys.stats()),
-                List.of(id, millis(now), reason, seconds(ttl)));
+    @Override
+    public void deadLettered(String id, String reason, Duration ttl) {
+        DEAD_LETTERED.eval(redis, List.of(keys.message(id), keys.due(), keys.stats()), List.of(id, reason, seconds(ttl)));
     }
 
     /**
@@ -97,12 +116,8 @@ public class RetryStore {
         return Long.valueOf(1).equals(FORGET.eval(redis, List.of(keys.message(id), keys.due()), List.of(id)));
     }
 
-    static String millis(Instant instant) {
-        return Long.toString(instant.toEpochMilli());
-    }
-
-    static Instant instant(String millis) {
-        return Instant.ofEpochMilli(Long.parseLong(millis));
+    private static String millis(Duration duration) {
+        return Long.toString(Math.max(0, duration.toMillis()));
     }
 
     private static String seconds(Duration ttl) {

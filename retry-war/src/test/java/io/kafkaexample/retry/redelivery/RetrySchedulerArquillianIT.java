@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kafkaexample.common.kafka.RetryHeaders;
 import io.kafkaexample.retry.intake.FailureIntake;
 import io.kafkaexample.retry.message.FailedMessage;
-import io.kafkaexample.retry.store.Claim;
+import io.kafkaexample.retry.engine.Claim;
 import io.kafkaexample.retry.store.RetryBacklog;
 import io.kafkaexample.retry.store.RetryStore;
 import io.kafkaexample.retry.store.StoredRecord;
@@ -43,7 +43,7 @@ public class RetrySchedulerArquillianIT {
 
     private static final String OUT = "retry-arquillian-out";
     private static final Duration INITIAL = Duration.ofSeconds(2);
-    private static final Duration LEASE = Duration.ofSeconds(5);
+    private static final Duration LEASE = Duration.ofSeconds(6);
 
     @Deployment
     public static WebArchive deployment() {
@@ -100,10 +100,10 @@ public class RetrySchedulerArquillianIT {
             Instant now = Instant.now();
             // written as another instance would have, with no job in this one: as after a crash
             for (FailedMessage message : List.of(orphan, unclaimed)) {
-                store.register(message, Duration.ofMinutes(5), now);
-                store.schedule(message.id(), now.minusMillis(100), StoredRecord.of(message), Duration.ofMinutes(5));
+                store.register(FailureIntake.failureOf(message), Duration.ofMinutes(5));
+                store.schedule(message.id(), Duration.ZERO, StoredRecord.of(message).toJson(), Duration.ofMinutes(5));
             }
-            var claim = store.claim(List.of(orphan.id()), now, LEASE, "dead-instance").get(0);
+            var claim = store.claim(List.of(orphan.id()), LEASE, "dead-instance").get(0);
             assertTrue(claim instanceof Claim.Claimed, claim.toString());
             Instant leaseEnd = now.plus(LEASE);
 

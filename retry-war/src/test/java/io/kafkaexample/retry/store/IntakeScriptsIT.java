@@ -7,20 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkaexample.common.redis.RedisScript;
-import io.kafkaexample.retry.message.FailedMessage;
+import io.kafkaexample.retry.engine.Claim;
+import io.kafkaexample.retry.engine.Failure;
+import io.kafkaexample.retry.engine.Registration;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** register.lua, schedule.lua and dead-lettered.lua, and the reload of every script after SCRIPT FLUSH. */
+/** register.lua, schedule.lua, dead-lettered.lua and forget.lua, and the reload of every script after SCRIPT FLUSH. */
 class IntakeScriptsIT extends ScriptsFixture {
 
     @Test
     void aSideRecordSeenAgainIsNotCountedTwice() {
-        FailedMessage first = failure("m1", "side-0@1", 1);
-        Registration registered = store.register(first, TTL, now);
-        Registration again = store.register(first, TTL, now.plusSeconds(1));
+        Failure first = failure("m1", "side-0@1", 1);
+        Registration registered = store.register(first, TTL);
+        Registration again = store.register(first, TTL);
 
         assertEquals(new Registration(false, 1, "received"), registered);
         assertEquals(new Registration(true, 1, "received"), again);
@@ -30,42 +32,46 @@ class IntakeScriptsIT extends ScriptsFixture {
 
     @Test
     void attemptsAreOneMoreThanStoredOrTheHeaderWhicheverIsMore() {
-        assertEquals(1, store.register(failure("m2", "side-0@1", 1), TTL, now).attempts());
-        assertEquals(2, store.register(failure("m2", "side-0@2", 1), TTL, now).attempts());
+        long before = redisNow();
+        assertEquals(1, store.register(failure("m2", "side-0@1", 1), TTL).attempts());
+        assertEquals(2, store.register(failure("m2", "side-0@2", 1), TTL).attempts());
         // Redis lost count (or never had it): the header never counts low
-        assertEquals(5, store.register(failure("m2", "side-0@3", 5), TTL, now).attempts());
-        assertEquals(6, store.register(failure("m2", "side-0@4", 2), TTL, now).attempts());
-        assertEquals(Long.toString(now.toEpochMilli()), redis.hget(keys.message("m2"), "firstFailureAt"));
+        assertEquals(5, store.register(failure("m2", "side-0@3", 5), TTL).attempts());
+        assertEquals(6, store.register(failure("m2", "side-0@4", 2), TTL).attempts());
+        long firstFailureAt = Long.parseLong(redis.hget(keys.message("m2"), "firstFailureAt"));
+        assertTrue(firstFailureAt >= before && firstFailureAt <= redisNow(), "Redis's time of the first failure");
     }
 
     @Test
     void aNewFailureTakesTheMessageOffTheScheduleUntilItsRetryIsScheduled() {
-        registerAndSchedule("m3", "side-0@1", 1, now.plusSeconds(60));
-        store.register(failure("m3", "side-0@2", 1), TTL, now);
+        registerAndSchedule("m3", "side-0@1", 1, Duration.ofSeconds(60));
+        store.register(failure("m3", "side-0@2", 1), TTL);
 
         assertNull(redis.zscore(keys.due(), "m3"));
         assertEquals("received", redis.hget(keys.message("m3"), "state"));
     }
 
     @Test
-    void scheduleKeepsTheRecordPutsItOnTheScheduleAndCountsIt() {
-        registerAndSchedule("m4", "side-0@1", 1, now.plusSeconds(60));
+    void scheduleKeepsTheRecordAndPutsItOnTheScheduleByRedissClock() {
+        long before = redisNow();
+        registerAndSchedule("m4", "side-0@1", 1, Duration.ofSeconds(60));
+        long after = redisNow();
 
         assertEquals("scheduled", redis.hget(keys.message("m4"), "state"));
-        assertEquals((double) now.plusSeconds(60).toEpochMilli(), redis.zscore(keys.due(), "m4"));
+        double due = redis.zscore(keys.due(), "m4");
+        assertTrue(due >= before + 60_000 && due <= after + 60_000, "due 60 s after Redis's now, was " + (due - before) + " ms");
         assertEquals("v-m4", StoredRecord.parse(redis.hget(keys.message("m4"), "record")).value());
         assertEquals("1", redis.hget(keys.stats(), "scheduled"));
         assertTtl(keys.message("m4"), TTL);
         assertEquals(List.of("m4"), backlog.pending(10).stream().map(Pending::id).toList());
-        assertEquals(Optional.of(now.plusSeconds(60)), backlog.earliestDue());
     }
 
     @Test
     void deadLetteredRemovesTheRecordAndTheScheduleEntryAndKeepsTheState() {
-        registerAndSchedule("m8", "side-0@1", 1, now.plusSeconds(60));
+        registerAndSchedule("m8", "side-0@1", 1, Duration.ofSeconds(60));
         Duration shorter = Duration.ofMinutes(2);
 
-        store.deadLettered("m8", now, "gave up", shorter);
+        store.deadLettered("m8", "gave up", shorter);
 
         assertNull(redis.zscore(keys.due(), "m8"));
         assertNull(redis.hget(keys.message("m8"), "record"));
@@ -74,7 +80,7 @@ class IntakeScriptsIT extends ScriptsFixture {
         assertEquals("1", redis.hget(keys.stats(), "deadLettered"));
         assertTtl(keys.message("m8"), shorter);
         // a duplicate of the side record stays dead
-        assertEquals(new Registration(true, 1, "dead-lettered"), store.register(failure("m8", "side-0@1", 1), TTL, now));
+        assertEquals(new Registration(true, 1, "dead-lettered"), store.register(failure("m8", "side-0@1", 1), TTL));
     }
 
     @Test
@@ -83,47 +89,57 @@ class IntakeScriptsIT extends ScriptsFixture {
         redis.scriptFlush();
         assertEquals(List.of(false), redis.scriptExists(List.of(sha)));
 
-        store.register(failure("m9", "side-0@1", 1), TTL, now);
+        store.register(failure("m9", "side-0@1", 1), TTL);
         redis.scriptFlush();
-        store.schedule("m9", now.minusSeconds(1), record("m9"), TTL);
+        store.schedule("m9", Duration.ZERO, record("m9"), TTL);
         assertEquals(List.of(true), redis.scriptExists(List.of(sha)));
         redis.scriptFlush();
-        assertInstanceOf(Claim.Claimed.class, store.claim(List.of("m9"), now, LEASE, "me").get(0));
+        assertEquals(List.of("m9"), store.dueWithin(Duration.ZERO, 10).stream().map(d -> d.id()).toList());
         redis.scriptFlush();
-        assertTrue(store.release("m9", 1, "me", now));
+        assertInstanceOf(Claim.Claimed.class, store.claim(List.of("m9"), LEASE, "me").get(0));
         redis.scriptFlush();
-        store.claim(List.of("m9"), now, LEASE, "me");
+        assertEquals(1, store.sendFailed("m9", 1, "me").getAsInt());
         redis.scriptFlush();
-        store.redelivered("m9", 1, "me", now);
+        assertTrue(store.release("m9", 1, "me", Duration.ZERO, TTL));
+        store.claim(List.of("m9"), LEASE, "me");
         redis.scriptFlush();
-        store.deadLettered("m9", now, "gave up", TTL);
-
-        assertEquals("dead-lettered", redis.hget(keys.message("m9"), "state"));
+        store.redelivered("m9", 1, "me");
+        redis.scriptFlush();
+        store.deadLettered("m9", "gave up", TTL);
+        redis.scriptFlush();
+        assertTrue(store.forget("m9"));
     }
 
     @Test
     void anOlderSideRecordReadAgainAfterNewerOnesIsNotCountedAgain() {
-        assertEquals(1, store.register(failure("m10", "side-0@1", 1), TTL, now).attempts());
-        assertEquals(2, store.register(failure("m10", "side-0@2", 2), TTL, now).attempts());
+        assertEquals(1, store.register(failure("m10", "side-0@1", 1), TTL).attempts());
+        assertEquals(2, store.register(failure("m10", "side-0@2", 2), TTL).attempts());
         // offsets lost: the partition is read again from side-0@1
-        Registration reread = store.register(failure("m10", "side-0@1", 1), TTL, now);
+        Registration reread = store.register(failure("m10", "side-0@1", 1), TTL);
         assertTrue(reread.duplicate(), "side-0@1 was counted already");
         assertEquals(2, reread.attempts());
-        assertEquals(2, store.register(failure("m10", "side-0@2", 2), TTL, now).attempts());
-        assertEquals(3, store.register(failure("m10", "side-0@3", 3), TTL, now).attempts());
+        assertEquals(2, store.register(failure("m10", "side-0@2", 2), TTL).attempts());
+        assertEquals(3, store.register(failure("m10", "side-0@3", 3), TTL).attempts());
     }
 
     @Test
     void forgetWipesADeadLetteredMessageButNeverAnActiveRetry() {
-        registerAndSchedule("m11", "side-0@1", 1, now.plusSeconds(60));
+        registerAndSchedule("m11", "side-0@1", 1, Duration.ofSeconds(60));
         assertFalse(store.forget("m11"), "scheduled: a replay must not wipe it");
         assertEquals("scheduled", redis.hget(keys.message("m11"), "state"));
         assertTrue(redis.zscore(keys.due(), "m11") != null);
 
-        store.deadLettered("m11", now, "gave up", TTL);
+        store.deadLettered("m11", "gave up", TTL);
         assertTrue(store.forget("m11"));
         assertFalse(redis.exists(keys.message("m11")));
         assertNull(redis.zscore(keys.due(), "m11"));
         assertTrue(store.forget("m-never-seen"), "nothing to keep: forgotten");
+    }
+
+    @Test
+    void aFailureWithoutKeyOrReplyToIsStoredAsEmpty() {
+        store.register(new Failure("m12", "issued-token", null, "g", Optional.empty(), 1, true, "E", "side-0@1", "r"), TTL);
+        assertEquals("", redis.hget(keys.message("m12"), "key"));
+        assertEquals("", redis.hget(keys.message("m12"), "replyTo"));
     }
 }

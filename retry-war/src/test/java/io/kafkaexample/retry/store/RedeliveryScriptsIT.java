@@ -6,34 +6,40 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
+import io.kafkaexample.retry.engine.Claim;
+import io.kafkaexample.retry.engine.Due;
+import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
-/** claim.lua, redelivered.lua and release.lua: what the scheduler and the redeliverer rely on. */
+/** due.lua, claim.lua, redelivered.lua, send-failed.lua and release.lua: what the engine relies on. */
 class RedeliveryScriptsIT extends ScriptsFixture {
 
     @Test
     void aClaimTakesWhatIsDueAndAnswersForEveryOtherIdInOrder() {
-        registerAndSchedule("due", "side-0@1", 1, now.minusSeconds(1));
-        registerAndSchedule("later", "side-0@2", 1, now.plusSeconds(60));
-        registerAndSchedule("done", "side-0@3", 1, now.minusSeconds(1));
-        store.deadLettered("done", now, "gave up", TTL);
-        registerAndSchedule("flushed", "side-0@4", 1, now.minusSeconds(1));
+        registerAndSchedule("due", "side-0@1", 1, Duration.ZERO);
+        registerAndSchedule("later", "side-0@2", 1, Duration.ofSeconds(60));
+        registerAndSchedule("done", "side-0@3", 1, Duration.ZERO);
+        store.deadLettered("done", "gave up", TTL);
+        registerAndSchedule("flushed", "side-0@4", 1, Duration.ZERO);
         redis.del(keys.message("flushed"));
+        long before = redisNow();
 
-        List<Claim> claims = store.claim(List.of("due", "later", "done", "flushed", "unknown"), now, LEASE, "me");
+        List<Claim> claims = store.claim(List.of("due", "later", "done", "flushed", "unknown"), LEASE, "me");
 
         Claim.Claimed claimed = assertInstanceOf(Claim.Claimed.class, claims.get(0));
         assertEquals(1, claimed.attempts());
-        assertEquals(now.minusSeconds(1), claimed.dueAt());
+        assertTrue(!claimed.lateBy().isNegative() && claimed.lateBy().toMillis() < 1000, "late by " + claimed.lateBy());
         assertEquals("consumer-svc-redelivery", claimed.replyTo());
         assertEquals("issued-token", claimed.originTopic());
-        assertEquals("v-due", claimed.record().value());
+        assertEquals("k-due", claimed.key());
+        assertEquals("v-due", StoredRecord.parse(claimed.record()).value());
         assertEquals("claimed", redis.hget(keys.message("due"), "state"));
         assertEquals("me", redis.hget(keys.message("due"), "claimedBy"));
-        assertEquals((double) now.plus(LEASE).toEpochMilli(), redis.zscore(keys.due(), "due"));
-        assertEquals(new Claim.NotDue("later", now.plusSeconds(60)), claims.get(1));
+        assertTrue(redis.zscore(keys.due(), "due") >= before + LEASE.toMillis(), "due again when the lease ends");
+        Claim.NotDue later = assertInstanceOf(Claim.NotDue.class, claims.get(1));
+        assertTrue(later.dueIn().toMillis() > 58_000 && later.dueIn().toMillis() <= 60_000, "due in " + later.dueIn());
         assertEquals(new Claim.Done("done"), claims.get(2));
         assertEquals(new Claim.Lost("flushed"), claims.get(3));
         assertNull(redis.zscore(keys.due(), "flushed"), "a lost entry leaves the schedule");
@@ -41,65 +47,99 @@ class RedeliveryScriptsIT extends ScriptsFixture {
     }
 
     @Test
-    void aClaimedEntryIsNotDueUntilItsLeaseRunsOutThenAnotherInstanceTakesIt() {
-        registerAndSchedule("m5", "side-0@1", 1, now.minusSeconds(1));
-        assertInstanceOf(Claim.Claimed.class, store.claim(List.of("m5"), now, LEASE, "dead").get(0));
+    void aClaimedEntryIsNotDueUntilItsLeaseRunsOutThenAnotherInstanceTakesIt() throws InterruptedException {
+        registerAndSchedule("m5", "side-0@1", 1, Duration.ZERO);
+        Duration lease = Duration.ofMillis(300);
+        assertInstanceOf(Claim.Claimed.class, store.claim(List.of("m5"), lease, "dead").get(0));
 
-        assertEquals(new Claim.NotDue("m5", now.plus(LEASE)), store.claim(List.of("m5"), now.plusSeconds(1), LEASE, "other").get(0));
-        assertEquals(List.of(), backlog.overdue(now.plusSeconds(1), 10));
+        assertInstanceOf(Claim.NotDue.class, store.claim(List.of("m5"), lease, "other").get(0));
+        assertEquals(List.of(), store.dueWithin(Duration.ZERO, 10));
+        assertEquals(List.of("m5"), store.dueWithin(lease, 10).stream().map(Due::id).toList(), "due within the horizon");
 
-        Instant afterLease = now.plus(LEASE).plusMillis(1);
-        assertEquals(List.of("m5"), backlog.overdue(afterLease, 10));
-        assertInstanceOf(Claim.Claimed.class, store.claim(List.of("m5"), afterLease, LEASE, "other").get(0));
+        Thread.sleep(lease.toMillis() + 20);
+        assertEquals(List.of("m5"), store.dueWithin(Duration.ZERO, 10).stream().map(Due::id).toList());
+        assertInstanceOf(Claim.Claimed.class, store.claim(List.of("m5"), LEASE, "other").get(0));
         assertEquals("other", redis.hget(keys.message("m5"), "claimedBy"));
     }
 
     @Test
-    void redeliveredSettlesOnlyTheClaimOfTheSameAttempt() {
-        registerAndSchedule("m6", "side-0@1", 1, now.minusSeconds(1));
-        store.claim(List.of("m6"), now, LEASE, "me");
-        // the consumer failed on the redelivery before it was settled: attempt 2 is on the schedule
-        registerAndSchedule("m6", "side-0@2", 1, now.minusMillis(1));
-        store.claim(List.of("m6"), now, LEASE, "me");
+    void dueWithinListsTheMostOverdueFirstUpToTheLimit() {
+        registerAndSchedule("a", "side-0@1", 1, Duration.ZERO);
+        registerAndSchedule("b", "side-0@2", 1, Duration.ofSeconds(2));
+        registerAndSchedule("c", "side-0@3", 1, Duration.ofSeconds(30));
 
-        store.redelivered("m6", 1, "me", now);
+        List<Due> due = store.dueWithin(Duration.ofSeconds(5), 10);
+        assertEquals(List.of("a", "b"), due.stream().map(Due::id).toList());
+        assertTrue(due.get(0).dueIn().toMillis() <= 0, "a is overdue");
+        assertTrue(due.get(1).dueIn().toMillis() > 1000, "b is due in about 2 s");
+        assertEquals(List.of("a"), store.dueWithin(Duration.ofSeconds(5), 1).stream().map(Due::id).toList());
+    }
+
+    @Test
+    void redeliveredSettlesOnlyTheClaimOfTheSameAttempt() {
+        registerAndSchedule("m6", "side-0@1", 1, Duration.ZERO);
+        store.claim(List.of("m6"), LEASE, "me");
+        // the consumer failed on the redelivery before it was settled: attempt 2 is on the schedule
+        registerAndSchedule("m6", "side-0@2", 1, Duration.ZERO);
+        store.claim(List.of("m6"), LEASE, "me");
+
+        assertFalse(store.redelivered("m6", 1, "me"));
         assertEquals("claimed", redis.hget(keys.message("m6"), "state"));
         assertTrue(redis.zscore(keys.due(), "m6") != null, "attempt 2 stays on the schedule");
 
-        store.redelivered("m6", 2, "me", now);
+        assertTrue(store.redelivered("m6", 2, "me"));
         assertEquals("redelivered", redis.hget(keys.message("m6"), "state"));
-        assertEquals(Long.toString(now.toEpochMilli()), redis.hget(keys.message("m6"), "redeliveredAt"));
         assertNull(redis.zscore(keys.due(), "m6"));
         assertEquals("2", redis.hget(keys.stats(), "redelivered"));
     }
 
     @Test
-    void releasePutsBackOnlyTheClaimOfTheSameAttempt() {
-        registerAndSchedule("m7", "side-0@1", 1, now.minusSeconds(1));
-        assertFalse(store.release("m7", 1, "me", now.plusSeconds(5)), "not claimed: nothing to release");
-        store.claim(List.of("m7"), now, LEASE, "me");
+    void releasePutsBackOnlyTheClaimOfTheSameAttemptAndStartsItsTtlAgain() {
+        registerAndSchedule("m7", "side-0@1", 1, Duration.ZERO);
+        assertFalse(store.release("m7", 1, "me", Duration.ofSeconds(5), TTL), "not claimed: nothing to release");
+        store.claim(List.of("m7"), LEASE, "me");
+        redis.expire(keys.message("m7"), 5);
 
-        assertFalse(store.release("m7", 2, "me", now.plusSeconds(5)));
+        assertFalse(store.release("m7", 2, "me", Duration.ofSeconds(5), TTL));
         assertEquals("claimed", redis.hget(keys.message("m7"), "state"));
-        assertTrue(store.release("m7", 1, "me", now.plusSeconds(5)));
+        long before = redisNow();
+        assertTrue(store.release("m7", 1, "me", Duration.ofSeconds(5), TTL));
         assertEquals("scheduled", redis.hget(keys.message("m7"), "state"));
-        assertEquals((double) now.plusSeconds(5).toEpochMilli(), redis.zscore(keys.due(), "m7"));
+        double due = redis.zscore(keys.due(), "m7");
+        assertTrue(due >= before + 5000 && due <= redisNow() + 5000, "due 5 s after Redis's now");
+        assertTrue(redis.ttl(keys.message("m7")) > 5, "an entry that cannot be sent must not expire before it is dead-lettered");
     }
 
     @Test
-    void aSendThatOutlivedItsLeaseNeitherSettlesNorReleasesTheClaimAnotherInstanceTookOver() {
-        registerAndSchedule("m8", "side-0@1", 1, now.minusSeconds(1));
-        store.claim(List.of("m8"), now, LEASE, "instance-a");
-        // a's send hangs past its lease; b takes the entry over
-        Instant later = now.plus(LEASE).plusMillis(1);
-        assertInstanceOf(Claim.Claimed.class, store.claim(List.of("m8"), later, LEASE, "instance-b").get(0));
+    void sendFailuresAreCountedPerAttemptAndOnlyForTheInstanceHoldingTheClaim() {
+        registerAndSchedule("m9", "side-0@1", 1, Duration.ZERO);
+        assertEquals(OptionalInt.empty(), store.sendFailed("m9", 1, "me"), "not claimed");
+        store.claim(List.of("m9"), LEASE, "me");
+        assertEquals(OptionalInt.empty(), store.sendFailed("m9", 1, "other"));
+        assertEquals(OptionalInt.of(1), store.sendFailed("m9", 1, "me"));
+        assertEquals(OptionalInt.of(2), store.sendFailed("m9", 1, "me"));
 
-        assertFalse(store.release("m8", 1, "instance-a", later), "a's late failure must not put b's claim back");
-        assertFalse(store.redelivered("m8", 1, "instance-a", later), "a's late success must not settle b's claim");
+        // the next failure of the message starts its own count
+        registerAndSchedule("m9", "side-0@2", 2, Duration.ZERO);
+        store.claim(List.of("m9"), LEASE, "me");
+        assertEquals(OptionalInt.of(1), store.sendFailed("m9", 2, "me"));
+    }
+
+    @Test
+    void aSendThatOutlivedItsLeaseNeitherSettlesNorReleasesNorCountsOnTheClaimAnotherInstanceTookOver() throws InterruptedException {
+        registerAndSchedule("m8", "side-0@1", 1, Duration.ZERO);
+        store.claim(List.of("m8"), Duration.ofMillis(200), "instance-a");
+        // a's send hangs past its lease; b takes the entry over
+        Thread.sleep(220);
+        assertInstanceOf(Claim.Claimed.class, store.claim(List.of("m8"), LEASE, "instance-b").get(0));
+
+        assertFalse(store.release("m8", 1, "instance-a", Duration.ZERO, TTL), "a's late failure must not put b's claim back");
+        assertEquals(OptionalInt.empty(), store.sendFailed("m8", 1, "instance-a"));
+        assertFalse(store.redelivered("m8", 1, "instance-a"), "a's late success must not settle b's claim");
         assertEquals("claimed", redis.hget(keys.message("m8"), "state"));
         assertEquals("instance-b", redis.hget(keys.message("m8"), "claimedBy"));
 
-        assertTrue(store.redelivered("m8", 1, "instance-b", later));
+        assertTrue(store.redelivered("m8", 1, "instance-b"));
         assertEquals("redelivered", redis.hget(keys.message("m8"), "state"));
         assertNull(redis.zscore(keys.due(), "m8"));
     }

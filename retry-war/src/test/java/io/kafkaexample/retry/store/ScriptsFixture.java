@@ -2,11 +2,9 @@ package io.kafkaexample.retry.store;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kafkaexample.retry.message.FailedMessage;
+import io.kafkaexample.retry.engine.Failure;
 import io.kafkaexample.testsupport.TestStack;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -18,7 +16,7 @@ import redis.clients.jedis.params.ScanParams;
 /**
  * A {@link RetryStore} and {@link RetryBacklog} on a real Redis ({@code it.redis.url}), in a namespace of the
  * test's own: a running retry-svc sweeping the same database never sees these entries. Each test's keys
- * are deleted after it.
+ * are deleted after it. The scripts take "now" from Redis, so the tests work with delays and Redis's TIME.
  */
 abstract class ScriptsFixture {
 
@@ -27,7 +25,6 @@ abstract class ScriptsFixture {
 
     final String namespace = "retry-it:" + UUID.randomUUID() + ":";
     final RedisKeys keys = new RedisKeys(namespace);
-    final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     RedisClient redis;
     RetryStore store;
     RetryBacklog backlog;
@@ -54,9 +51,14 @@ abstract class ScriptsFixture {
         redis.close();
     }
 
-    void registerAndSchedule(String id, String side, int headerAttempts, Instant dueAt) {
-        store.register(failure(id, side, headerAttempts), TTL, now);
-        store.schedule(id, dueAt, record(id), TTL);
+    /** Redis's clock, in ms: what the scripts compare due times with. */
+    long redisNow() {
+        return (Long) redis.eval("local t = redis.call('TIME') return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)");
+    }
+
+    void registerAndSchedule(String id, String side, int headerAttempts, Duration delay) {
+        store.register(failure(id, side, headerAttempts), TTL);
+        store.schedule(id, delay, record(id), TTL);
     }
 
     void assertTtl(String key, Duration ttl) {
@@ -64,12 +66,12 @@ abstract class ScriptsFixture {
         assertTrue(seconds > 0 && seconds <= ttl.toSeconds(), key + " has TTL " + seconds + " s, expected up to " + ttl);
     }
 
-    static StoredRecord record(String id) {
-        return new StoredRecord("k-" + id, "v-" + id, new RecordHeaders());
+    static String record(String id) {
+        return new StoredRecord("k-" + id, "v-" + id, new RecordHeaders()).toJson();
     }
 
-    static FailedMessage failure(String id, String sidePosition, int headerAttempts) {
-        return new FailedMessage(id, "issued-token", "k-" + id, "v-" + id, new RecordHeaders(), headerAttempts, true,
-                Optional.of("consumer-svc-redelivery"), "consumer-svc", "java.lang.IllegalStateException", "down", sidePosition);
+    static Failure failure(String id, String sidePosition, int headerAttempts) {
+        return new Failure(id, "issued-token", "k-" + id, "consumer-svc", Optional.of("consumer-svc-redelivery"), headerAttempts, true,
+                "IllegalStateException: down", sidePosition, record(id));
     }
 }

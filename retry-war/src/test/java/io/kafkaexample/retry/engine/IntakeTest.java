@@ -1,0 +1,71 @@
+package io.kafkaexample.retry.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class IntakeTest {
+
+    private final Instances instances = new Instances();
+    private final Instances.Instance a = instances.start("a");
+
+    @Test
+    void aFailureIsScheduledAfterItsBackoffAndAReportReadAgainChangesNothing() throws Exception {
+        a.intake.accept(Instances.failure("m1", 1, "side-0@1"));
+        a.intake.accept(Instances.failure("m1", 1, "side-0@1"));
+
+        assertEquals("scheduled", instances.state.stateOf("m1"));
+        assertEquals(instances.time.now() + 1000, instances.state.schedule.get("m1"));
+        instances.run(Duration.ofSeconds(3), Duration.ofMillis(100));
+        assertEquals(List.of(1), instances.attemptsSent("m1"), "one redelivery, attempt 1");
+    }
+
+    @Test
+    void aReportReadAgainAfterACrashBeforeItsRetryWasScheduledIsScheduledThen() throws Exception {
+        // the crash left the report counted but not scheduled
+        instances.state.register(Instances.failure("m2", 1, "side-0@1"), Duration.ofHours(1));
+
+        a.intake.accept(Instances.failure("m2", 1, "side-0@1"));
+
+        assertEquals("scheduled", instances.state.stateOf("m2"));
+        assertEquals(1, instances.state.entries.get("m2").attempts, "still counted once");
+    }
+
+    @Test
+    void aFailureBeyondMaxRetriesIsDeadLetteredOnceEvenWhenItsReportIsReadAgain() throws Exception {
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            a.intake.accept(Instances.failure("m3", attempt, "side-0@" + attempt));
+        }
+        a.intake.accept(Instances.failure("m3", 4, "side-0@4"));
+        a.intake.accept(Instances.failure("m3", 2, "side-0@2"));
+
+        assertEquals(1, instances.deadLetters.of("m3"));
+        assertEquals("dead-lettered", instances.state.stateOf("m3"));
+        assertTrue(instances.deadLetters.letters.get(0).reason().startsWith("gave up after 4 failed attempts"));
+        assertEquals("record-m3", instances.deadLetters.letters.get(0).record(), "the record as it failed");
+    }
+
+    @Test
+    void aReplyTopicThatIsNotConfiguredIsDeadLetteredWithTheReasonAndNeverSent() throws Exception {
+        Failure elsewhere = new Failure("m4", "issued-token", "k", "g", Optional.of("payments"), 1, true, "E", "side-0@1", "r");
+        a.intake.accept(elsewhere);
+        instances.run(Duration.ofSeconds(10), Duration.ofSeconds(1));
+
+        assertEquals(1, instances.deadLetters.of("m4"));
+        assertTrue(instances.deadLetters.letters.get(0).reason().contains("'payments' is not one of retry.reply-topics"));
+        assertEquals(List.of(), instances.attemptsSent("m4"));
+    }
+
+    @Test
+    void aFailureThatIsNotRetryableIsDeadLetteredAtOnce() throws Exception {
+        Failure fatal = new Failure("m5", "issued-token", "k", "g", Optional.of(Instances.REPLY_TO), 1, false, "E", "side-0@1", "r");
+        a.intake.accept(fatal);
+
+        assertEquals(1, instances.deadLetters.of("m5"));
+        assertTrue(instances.deadLetters.letters.get(0).reason().startsWith("not retryable"));
+    }
+}
