@@ -5,42 +5,48 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.logging.Logger;
 
 /**
- * The in-memory jobs of the retries due soon: an id and a timer each, never a copy of the record (the store
- * has it), and at most {@link #LIMIT}, so a backlog of any size costs the instance no memory. A retry without
- * a job is claimed by the sweep.
+ * The in-memory jobs of the retries due soon: an id and a timer each, plus the record of a retry this instance
+ * scheduled itself (if Redis loses its state, that copy is still redelivered), and at most {@link #LIMIT}, so a
+ * backlog of any size costs the instance bounded memory. A retry without a job is claimed by the sweep.
  */
 final class Jobs {
 
     private static final Logger LOG = Logger.getLogger(Jobs.class.getName());
-    /** About 2 MiB of ids and timers; past it, retries wait for the sweep (at most a sweep interval late). */
+    /** Past it, retries wait for the sweep (at most a sweep interval late). */
     static final int LIMIT = 10_000;
 
     private final Clock clock;
-    private final Consumer<String> due;
-    private final Map<String, Future<?>> jobs = new ConcurrentHashMap<>();
+    private final BiConsumer<String, Claim.Claimed> due;
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
-    Jobs(Clock clock, Consumer<String> due) {
+    private record Job(Future<?> timer, Claim.Claimed copy) {
+    }
+
+    Jobs(Clock clock, BiConsumer<String, Claim.Claimed> due) {
         this.clock = clock;
         this.due = due;
     }
 
-    /** Runs {@code id} after {@code delay}, replacing its earlier job; nothing if the limit is reached. */
-    void at(String id, Duration delay) {
+    /**
+     * Runs {@code id} after {@code delay}, replacing its earlier job; nothing if the limit is reached.
+     * {@code copy}: the retry as scheduled, or null if this instance has only its id.
+     */
+    void at(String id, Duration delay, Claim.Claimed copy) {
         if (jobs.size() >= LIMIT && !jobs.containsKey(id)) {
             return;
         }
         try {
-            Future<?> job = clock.after(delay.isNegative() ? Duration.ZERO : delay, () -> {
+            Future<?> timer = clock.after(delay.isNegative() ? Duration.ZERO : delay, () -> {
                 jobs.remove(id);
-                due.accept(id);
+                due.accept(id, copy);
             });
-            Future<?> previous = jobs.put(id, job);
-            if (previous != null && previous != job) {
-                previous.cancel(false);
+            Job previous = jobs.put(id, new Job(timer, copy));
+            if (previous != null) {
+                previous.timer().cancel(false);
             }
         } catch (RejectedExecutionException e) {
             // stopping: the retry is in the store, and the next start's sweep runs it
@@ -54,14 +60,14 @@ final class Jobs {
 
     /** The sweep claims {@code id} itself. */
     void cancel(String id) {
-        Future<?> job = jobs.remove(id);
+        Job job = jobs.remove(id);
         if (job != null) {
-            job.cancel(false);
+            job.timer().cancel(false);
         }
     }
 
     void cancelAll() {
-        jobs.values().forEach(job -> job.cancel(false));
+        jobs.values().forEach(job -> job.timer().cancel(false));
         jobs.clear();
     }
 

@@ -27,6 +27,7 @@ public final class Redelivery {
     private final RetryEvents events;
     private final String owner;
     private final Jobs jobs;
+    private final LostState lostState;
 
     public Redelivery(RetryState state, Sender sender, DeadLetters deadLetters, Clock clock, EngineSettings settings,
                       RetryEvents events, String owner) {
@@ -38,12 +39,16 @@ public final class Redelivery {
         this.events = events;
         this.owner = owner;
         this.jobs = new Jobs(clock, this::run);
+        this.lostState = new LostState(sender, deadLetters, events);
     }
 
-    /** A retry now on the schedule, due in {@code dueIn}: a job of its own if that is within the horizon. */
-    public void track(String id, Duration dueIn) {
+    /**
+     * A retry now on the schedule, due in {@code dueIn}: a job of its own if that is within the horizon.
+     * {@code copy}: the retry as this instance scheduled it, or null.
+     */
+    public void track(String id, Duration dueIn, Claim.Claimed copy) {
         if (dueIn.compareTo(settings.horizon()) <= 0) {
-            jobs.at(id, dueIn);
+            jobs.at(id, dueIn, copy);
         }
     }
 
@@ -53,7 +58,7 @@ public final class Redelivery {
         do {
             List<Due> due = state.dueWithin(settings.horizon(), BATCH);
             List<String> ids = due.stream().filter(Due::overdue).map(Due::id).toList();
-            due.stream().filter(entry -> !entry.overdue() && !jobs.has(entry.id())).forEach(entry -> jobs.at(entry.id(), entry.dueIn()));
+            due.stream().filter(entry -> !entry.overdue() && !jobs.has(entry.id())).forEach(entry -> jobs.at(entry.id(), entry.dueIn(), null));
             ids.forEach(jobs::cancel);
             if (!ids.isEmpty()) {
                 long claimedAt = clock.nanoTime();
@@ -71,12 +76,14 @@ public final class Redelivery {
         return jobs.size();
     }
 
-    private void run(String id) {
+    private void run(String id, Claim.Claimed copy) {
         try {
             long claimedAt = clock.nanoTime();
             Claim claim = state.claim(List.of(id), settings.lease(), owner).get(0);
             if (claim instanceof Claim.NotDue notDue) {
-                track(id, notDue.dueIn());
+                track(id, notDue.dueIn(), copy);
+            } else if (claim instanceof Claim.Lost && copy != null) {
+                lostState.redeliver(copy);
             } else {
                 redeliver(List.of(claim), claimedAt);
             }
@@ -89,10 +96,6 @@ public final class Redelivery {
         // a reply topic that failed once in this batch is not tried again for each of its entries (each waiting max.block)
         Set<String> failing = ConcurrentHashMap.newKeySet();
         for (Claim claim : claims) {
-            if (claim instanceof Claim.Lost lost) {
-                LOG.severe(() -> "retry " + lost.id() + " is on the schedule but its state is gone from Redis (flushed, or"
-                        + " restarted without persistence): it cannot be redelivered");
-            }
             if (!(claim instanceof Claim.Claimed entry)) {
                 continue;
             }
@@ -165,7 +168,7 @@ public final class Redelivery {
         LOG.warning(() -> "retry " + entry.id() + " (" + entry.originTopic() + ", key=" + entry.key() + ", attempt " + entry.attempts()
                 + ") not redelivered: " + why + "; trying again in " + delay);
         if (state.release(entry.id(), entry.attempts(), owner, delay, settings.stateTtl())) {
-            track(entry.id(), delay);
+            track(entry.id(), delay, entry);
         }
     }
 
@@ -173,7 +176,7 @@ public final class Redelivery {
         return Duration.ofNanos(clock.nanoTime() - claimedAt);
     }
 
-    private static String describe(Exception error) {
+    static String describe(Exception error) {
         String message = error.getMessage();
         return error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }

@@ -204,4 +204,29 @@ class RedeliveryTest {
         assertEquals(List.of(3), instances.attemptsSent("later"));
         assertEquals(0, a.redelivery.jobCount());
     }
+
+    @Test
+    void aRetryWhoseStateRedisLostIsRedeliveredFromTheCopyItsInstanceKept() throws Exception {
+        Instances.Instance a = instances.start("a");
+        accept(a, "m1", 1, "side-0@1");
+        // Redis flushed, or restarted without persistence
+        instances.state.entries.clear();
+        instances.state.schedule.clear();
+
+        instances.run(Duration.ofSeconds(3), Duration.ofMillis(100));
+        assertEquals(List.of(1), instances.attemptsSent("m1"));
+    }
+
+    @Test
+    void aLostRetryWhoseCopyCannotBeSentIsDeadLetteredNotDropped() throws Exception {
+        Instances.Instance a = instances.start("a");
+        a.sender.unreachable.add(Instances.REPLY_TO);
+        accept(a, "m1", 1, "side-0@1");
+        instances.state.entries.clear();
+        instances.state.schedule.clear();
+
+        instances.run(Duration.ofSeconds(3), Duration.ofMillis(100));
+        assertEquals(1, instances.deadLetters.of("m1"));
+        assertTrue(instances.deadLetters.letters.get(0).reason().startsWith("its retry state was lost from Redis"));
+    }
 }
