@@ -21,6 +21,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -68,34 +72,51 @@ public final class KafkaProbe {
     }
 
     public static RecordMetadata send(ProducerRecord<String, String> record) throws Exception {
+        return send(record, new StringSerializer());
+    }
+
+    /** Sends a record as it is, byte for byte. */
+    public static RecordMetadata sendBytes(ProducerRecord<byte[], byte[]> record) throws Exception {
+        return send(record, new ByteArraySerializer());
+    }
+
+    private static <T> RecordMetadata send(ProducerRecord<T, T> record, Serializer<T> serializer) throws Exception {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrap());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+        try (var producer = new KafkaProducer<>(config, serializer, serializer)) {
             return producer.send(record).get();
         }
     }
 
     /** Reads the one record at the given position, as a fresh consumer with no group would. */
     public static ConsumerRecord<String, String> readAt(RecordMetadata position) {
+        return readAt(new TopicPartition(position.topic(), position.partition()), position.offset(), new StringDeserializer());
+    }
+
+    /** The record at {@code offset} of {@code topic}'s partition, byte for byte. */
+    public static ConsumerRecord<byte[], byte[]> readBytesAt(String topic, int partition, long offset) {
+        return readAt(new TopicPartition(topic, partition), offset, new ByteArrayDeserializer());
+    }
+
+    private static <T> ConsumerRecord<T, T> readAt(TopicPartition partition, long offset, Deserializer<T> deserializer) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrap());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "it-probe-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        TopicPartition partition = new TopicPartition(position.topic(), position.partition());
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+        try (var consumer = new KafkaConsumer<>(config, deserializer, deserializer)) {
             consumer.assign(List.of(partition));
-            consumer.seek(partition, position.offset());
+            consumer.seek(partition, offset);
             long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
             while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.offset() == position.offset()) {
+                for (ConsumerRecord<T, T> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.offset() == offset) {
                         return record;
                     }
                 }
             }
         }
-        throw new AssertionError("no record at " + partition + "@" + position.offset() + " within " + READ_TIMEOUT);
+        throw new AssertionError("no record at " + partition + "@" + offset + " within " + READ_TIMEOUT);
     }
 
     public static Map<String, Integer> partitionCounts(Set<String> topics) throws Exception {

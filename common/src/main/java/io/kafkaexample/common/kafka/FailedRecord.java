@@ -11,7 +11,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * The envelope of a failed record (docs/contract.md): the original key, value and headers, plus the
- * {@link RetryHeaders}. The one place that writes it (to the side topic, to the dead-letter queue, back to a
+ * {@link RetryHeaders}. Key and value are passed through untouched, whatever their type (bytes in the services,
+ * so every copy is byte-identical to the original). The one place that writes it (to the side topic, to the dead-letter queue, back to a
  * consumer) and reads it (a side record, a dead letter). A record that is itself a redelivery keeps its
  * origin and first-failure time, and counts one attempt more.
  */
@@ -29,8 +30,8 @@ public final class FailedRecord {
     }
 
     /** The record a consumer sends to {@code side-topic-for-retry} when it failed on {@code failed}. */
-    public static ProducerRecord<String, String> of(ConsumerRecord<String, String> failed, Throwable error, boolean retryable,
-                                                    String group, String replyTo, Instant now) {
+    public static <K, V> ProducerRecord<K, V> of(ConsumerRecord<K, V> failed, Throwable error, boolean retryable, String group,
+                                                 String replyTo, Instant now) {
         var record = new ProducerRecord<>(Topics.SIDE_TOPIC_FOR_RETRY, null, failed.key(), failed.value(), copy(failed.headers()));
         var headers = record.headers();
         if (RetryHeaders.get(failed.headers(), RetryHeaders.ORIGIN_TOPIC).isEmpty()) {
@@ -51,15 +52,14 @@ public final class FailedRecord {
     }
 
     /** The redelivery of a failed record to {@code topic}, saying it failed {@code attempts} times so far. */
-    public static ProducerRecord<String, String> redelivery(String topic, String key, String value, Headers headers, int attempts) {
+    public static <K, V> ProducerRecord<K, V> redelivery(String topic, K key, V value, Headers headers, int attempts) {
         var record = new ProducerRecord<>(topic, null, key, value, copy(headers));
         RetryHeaders.set(record.headers(), RetryHeaders.ATTEMPTS, Integer.toString(attempts));
         return record;
     }
 
     /** The letter for {@code dead-letter-queue}: the record as it failed, its count, why it was given up and when. */
-    public static ProducerRecord<String, String> deadLetter(String key, String value, Headers headers, int attempts, String reason,
-                                                            Instant now) {
+    public static <K, V> ProducerRecord<K, V> deadLetter(K key, V value, Headers headers, int attempts, String reason, Instant now) {
         var record = new ProducerRecord<>(Topics.DEAD_LETTER_QUEUE, null, key, value, copy(headers));
         RetryHeaders.set(record.headers(), RetryHeaders.ATTEMPTS, Integer.toString(attempts));
         RetryHeaders.set(record.headers(), RetryHeaders.DLQ_REASON, RetryHeaders.truncate(reason));
@@ -68,7 +68,7 @@ public final class FailedRecord {
     }
 
     /** A dead letter sent back to {@code topic} with a fresh count: without the failure headers, with all others. */
-    public static ProducerRecord<String, String> replay(ConsumerRecord<String, String> letter, String topic) {
+    public static <K, V> ProducerRecord<K, V> replay(ConsumerRecord<K, V> letter, String topic) {
         Headers headers = copy(letter.headers());
         FAILURE_HEADERS.forEach(headers::remove);
         return new ProducerRecord<>(topic, null, letter.key(), letter.value(), headers);

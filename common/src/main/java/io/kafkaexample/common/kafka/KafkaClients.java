@@ -15,12 +15,13 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The Kafka clients a service owns besides the Reactive Messaging channels: one admin client (readiness,
- * topic inspection) and one idempotent producer, shared by every sender of the service.
+ * topic inspection) and one idempotent producer of bytes, shared by every sender of the service: a record
+ * handed on keeps its key and value byte for byte.
  */
 @ApplicationScoped
 public class KafkaClients {
@@ -68,7 +69,7 @@ public class KafkaClients {
     // @Singleton: KafkaProducer has no no-argument constructor, so it cannot be proxied
     @Produces
     @Singleton
-    Producer<String, String> producer() {
+    Producer<byte[], byte[]> producer() {
         Map<String, Object> config = common("producer");
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -82,7 +83,7 @@ public class KafkaClients {
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(REQUEST_TIMEOUT.toMillis(), deliveryTimeout.toMillis()));
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis());
         config.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 10_000);
-        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+        return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     /**
@@ -99,7 +100,7 @@ public class KafkaClients {
         admin.close(Duration.ofSeconds(2));
     }
 
-    void close(@Disposes Producer<String, String> producer) {
+    void close(@Disposes Producer<byte[], byte[]> producer) {
         producer.close(Duration.ofSeconds(5));
     }
 

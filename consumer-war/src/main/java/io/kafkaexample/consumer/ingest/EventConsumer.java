@@ -14,6 +14,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * The three incoming channels. A record is acknowledged (its offset committed) only after it was applied,
  * or after it was handed to the retry service. Never a nack: Liberty's connector stops the stream on one.
+ * Records arrive as bytes, so a failed one is handed on exactly as it came, even when it is not valid UTF-8.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -30,23 +31,23 @@ public class EventConsumer {
     IngestMetrics metrics;
 
     @Incoming(Channels.NEW_USER_CREATED)
-    public CompletionStage<Void> userCreated(Message<String> message) {
+    public CompletionStage<Void> userCreated(Message<byte[]> message) {
         return handle(message);
     }
 
     @Incoming(Channels.ISSUED_TOKEN)
-    public CompletionStage<Void> tokenIssued(Message<String> message) {
+    public CompletionStage<Void> tokenIssued(Message<byte[]> message) {
         return handle(message);
     }
 
     @Incoming(Channels.CONSUMER_SVC_REDELIVERY)
-    public CompletionStage<Void> redelivered(Message<String> message) {
+    public CompletionStage<Void> redelivered(Message<byte[]> message) {
         return handle(message);
     }
 
-    private CompletionStage<Void> handle(Message<String> message) {
+    private CompletionStage<Void> handle(Message<byte[]> message) {
         @SuppressWarnings("unchecked")
-        ConsumerRecord<String, String> record = message.unwrap(ConsumerRecord.class);
+        ConsumerRecord<byte[], byte[]> record = message.unwrap(ConsumerRecord.class);
         long start = System.nanoTime();
         try {
             var outcome = processor.process(record.key(), record.value());

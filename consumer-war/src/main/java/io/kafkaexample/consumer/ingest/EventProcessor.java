@@ -3,12 +3,14 @@ package io.kafkaexample.consumer.ingest;
 import io.kafkaexample.common.event.CloudEvent;
 import io.kafkaexample.common.event.EventTypes;
 import io.kafkaexample.common.event.InvalidEventException;
+import io.kafkaexample.common.kafka.Utf8;
 import io.kafkaexample.consumer.notifications.Notification;
 import io.kafkaexample.consumer.notifications.NotificationFeed;
 import io.kafkaexample.consumer.readmodel.ReadModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import java.nio.charset.CharacterCodingException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,11 @@ public class EventProcessor {
     NotificationFeed feed;
 
     /** Applies the event in {@code value}; throws InvalidEventException when no retry can help. */
-    public ReadModel.Outcome process(String key, String value) throws InvalidEventException, UnknownUserException {
+    public ReadModel.Outcome process(byte[] key, byte[] value) throws InvalidEventException, UnknownUserException {
+        return apply(text(key, "key"), text(value, "value"));
+    }
+
+    private ReadModel.Outcome apply(String key, String value) throws InvalidEventException, UnknownUserException {
         CloudEvent event = CloudEvent.parse(value);
         ReadModel.Outcome outcome = switch (event.type()) {
             case EventTypes.USER_CREATED -> userCreated(key, event);
@@ -67,6 +73,14 @@ public class EventProcessor {
             values.put(field, CloudEvent.requiredString(data, field));
         }
         return values;
+    }
+
+    private static String text(byte[] bytes, String what) throws InvalidEventException {
+        try {
+            return Utf8.strict(bytes);
+        } catch (CharacterCodingException e) {
+            throw new InvalidEventException("the record " + what + " is not valid UTF-8");
+        }
     }
 
     /** The contract keys every event by its user id; a record keyed otherwise came from a broken producer. */

@@ -2,6 +2,7 @@ package io.kafkaexample.consumer.ingest;
 
 import io.kafkaexample.common.kafka.FailedRecord;
 import io.kafkaexample.common.kafka.RecordPosition;
+import io.kafkaexample.common.kafka.Utf8;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -22,7 +23,7 @@ public class FailureForwarder {
     private static final Logger LOG = Logger.getLogger(FailureForwarder.class.getName());
 
     @Inject
-    Producer<String, String> producer;
+    Producer<byte[], byte[]> producer;
 
     // @Readiness is a CDI qualifier: the check has no @Default
     @Inject
@@ -30,7 +31,7 @@ public class FailureForwarder {
     ForwardingReadinessCheck held;
 
     /** True once the side topic has the record; false only if the thread was interrupted (shutdown). */
-    public boolean forward(ConsumerRecord<String, String> failed, Throwable error, boolean retryable) {
+    public boolean forward(ConsumerRecord<byte[], byte[]> failed, Throwable error, boolean retryable) {
         var record = FailedRecord.of(failed, error, retryable, Channels.GROUP, Channels.REPLY_TO, Instant.now());
         String position = RecordPosition.of(failed);
         return held.untilDone(position, "hand to " + record.topic() + " the record", () -> producer.send(record).get())
@@ -41,8 +42,8 @@ public class FailureForwarder {
                 .orElse(false);
     }
 
-    private static void logHandOff(ConsumerRecord<String, String> failed, Throwable error, boolean retryable, RecordMetadata sent) {
-        LOG.info(() -> "record " + RecordPosition.of(failed) + " key=" + failed.key() + " failed (retryable=" + retryable + ": "
+    private static void logHandOff(ConsumerRecord<byte[], byte[]> failed, Throwable error, boolean retryable, RecordMetadata sent) {
+        LOG.info(() -> "record " + RecordPosition.of(failed) + " key=" + Utf8.text(failed.key()) + " failed (retryable=" + retryable + ": "
                 + error.getClass().getSimpleName() + ": " + error.getMessage() + "); handed to retry as " + RecordPosition.of(sent));
     }
 }

@@ -1,6 +1,7 @@
 package io.kafkaexample.producer.outbox;
 
 import io.kafkaexample.common.event.CloudEvent;
+import io.kafkaexample.common.kafka.Utf8;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,8 @@ public record OutboxEntry(String topic, String key, CloudEvent event) {
     }
 
     /** The Kafka record of a stream entry that {@link #fields()} wrote. */
-    static ProducerRecord<String, String> record(Map<String, String> fields) {
-        var record = new ProducerRecord<>(fields.get(TOPIC_FIELD), fields.get(KEY_FIELD), fields.get(VALUE_FIELD));
+    static ProducerRecord<byte[], byte[]> record(Map<String, String> fields) {
+        var record = new ProducerRecord<>(fields.get(TOPIC_FIELD), Utf8.bytes(fields.get(KEY_FIELD)), Utf8.bytes(fields.get(VALUE_FIELD)));
         record.headers().add("content-type", CONTENT_TYPE);
         return record;
     }

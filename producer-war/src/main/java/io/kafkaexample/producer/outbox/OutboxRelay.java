@@ -51,7 +51,7 @@ public class OutboxRelay {
     RedisKeys keys;
 
     @Inject
-    Producer<String, String> producer;
+    Producer<byte[], byte[]> producer;
 
     @Resource
     ManagedScheduledExecutorService scheduler;

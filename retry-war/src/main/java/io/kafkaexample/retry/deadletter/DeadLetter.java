@@ -1,6 +1,7 @@
 package io.kafkaexample.retry.deadletter;
 
 import io.kafkaexample.common.kafka.FailedRecord;
+import io.kafkaexample.common.kafka.Utf8;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,12 +14,12 @@ import org.eclipse.microprofile.graphql.Ignore;
 @Description("A message given up, as read from dead-letter-queue, with where it came from and why it failed")
 public class DeadLetter {
 
-    private final ConsumerRecord<String, String> record;
+    private final ConsumerRecord<byte[], byte[]> record;
     private final FailedRecord envelope;
     private final Instant replayedAt;
     private final Instant discardedAt;
 
-    DeadLetter(ConsumerRecord<String, String> record, Instant replayedAt, Instant discardedAt) {
+    DeadLetter(ConsumerRecord<byte[], byte[]> record, Instant replayedAt, Instant discardedAt) {
         this.record = record;
         this.envelope = FailedRecord.read(record.headers());
         this.replayedAt = replayedAt;
@@ -42,12 +43,12 @@ public class DeadLetter {
     }
 
     public String getKey() {
-        return record.key();
+        return Utf8.text(record.key());
     }
 
-    @Description("The original value, unchanged")
+    @Description("The original value as UTF-8 text (a byte that is not UTF-8 shows as U+FFFD; the letter keeps the bytes)")
     public String getValue() {
-        return record.value();
+        return Utf8.text(record.value());
     }
 
     @Description("The consumer group that failed on it")
@@ -95,7 +96,7 @@ public class DeadLetter {
     }
 
     @Ignore
-    public ConsumerRecord<String, String> record() {
+    public ConsumerRecord<byte[], byte[]> record() {
         return record;
     }
 

@@ -53,7 +53,7 @@ public class DeadLetterApi {
     public ReplayResult replayDeadLetters(@Name("ids") @NonNull List<@NonNull String> ids) throws ClientError {
         Caller admin = callers.admin();
         List<String> unique = checkedIds(ids);
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String id : unique) {
             reader.byId(DeadLetterId.parse(id)).ifPresentOrElse(found::add, () -> missing.add(id));
@@ -72,7 +72,7 @@ public class DeadLetterApi {
         if (!from.toInstant().isBefore(end)) {
             throw new ClientError("'from' must be before 'to'");
         }
-        List<ConsumerRecord<String, String>> letters = reader.between(topic, from.toInstant(), end, replayer.maxLetters() + 1);
+        List<ConsumerRecord<byte[], byte[]>> letters = reader.between(topic, from.toInstant(), end, replayer.maxLetters() + 1);
         if (letters.size() > replayer.maxLetters()) {
             throw new ClientError("more than " + replayer.maxLetters() + " dead letters in that range: narrow it");
         }
@@ -112,7 +112,7 @@ public class DeadLetterApi {
         return unique;
     }
 
-    private List<DeadLetter> withMarks(List<ConsumerRecord<String, String>> records) {
+    private List<DeadLetter> withMarks(List<ConsumerRecord<byte[], byte[]>> records) {
         List<String> ids = records.stream().map(DeadLetterMarks::keyOf).toList();
         List<Instant> replayed = marks.replayedAt(ids);
         List<Instant> discarded = marks.discardedAt(ids);

@@ -21,7 +21,7 @@ public class DeadLetterPublisher implements DeadLetters {
     private static final Logger LOG = Logger.getLogger(DeadLetterPublisher.class.getName());
 
     @Inject
-    Producer<String, String> producer;
+    Producer<byte[], byte[]> producer;
 
     @Inject
     Alerts alerts;

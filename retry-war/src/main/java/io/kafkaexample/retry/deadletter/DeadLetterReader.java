@@ -20,7 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Reads {@code dead-letter-queue} on demand, with a consumer that has no group (it commits nothing and
@@ -37,7 +37,7 @@ public class DeadLetterReader {
     KafkaClients clients;
 
     /** The latest {@code limit} letters (of {@code originTopic}, if given), newest first. */
-    List<ConsumerRecord<String, String>> latest(Optional<String> originTopic, int limit) {
+    List<ConsumerRecord<byte[], byte[]>> latest(Optional<String> originTopic, int limit) {
         try (var consumer = consumer()) {
             List<TopicPartition> partitions = partitions(consumer);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
@@ -45,13 +45,13 @@ public class DeadLetterReader {
             long window = originTopic.isPresent() ? MAX_SCAN_PER_PARTITION : limit;
             Map<TopicPartition, Long> from = new HashMap<>();
             partitions.forEach(p -> from.put(p, Math.max(begin.get(p), end.get(p) - window)));
-            List<ConsumerRecord<String, String>> letters = read(consumer, from, end, ofTopic(originTopic));
-            letters.sort(Comparator.comparingLong((ConsumerRecord<String, String> r) -> r.timestamp()).reversed());
+            List<ConsumerRecord<byte[], byte[]>> letters = read(consumer, from, end, ofTopic(originTopic));
+            letters.sort(Comparator.comparingLong((ConsumerRecord<byte[], byte[]> r) -> r.timestamp()).reversed());
             return letters.subList(0, Math.min(limit, letters.size()));
         }
     }
 
-    Optional<ConsumerRecord<String, String>> byId(DeadLetterId id) {
+    Optional<ConsumerRecord<byte[], byte[]>> byId(DeadLetterId id) {
         try (var consumer = consumer()) {
             TopicPartition partition = new TopicPartition(Topics.DEAD_LETTER_QUEUE, id.partition());
             if (!partitions(consumer).contains(partition)) {
@@ -66,7 +66,7 @@ public class DeadLetterReader {
     }
 
     /** The letters of {@code originTopic} dead-lettered in [from, to), oldest first, at most {@code max}. */
-    List<ConsumerRecord<String, String>> between(String originTopic, Instant from, Instant to, int max) {
+    List<ConsumerRecord<byte[], byte[]>> between(String originTopic, Instant from, Instant to, int max) {
         try (var consumer = consumer()) {
             List<TopicPartition> partitions = partitions(consumer);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
@@ -75,20 +75,20 @@ public class DeadLetterReader {
             Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(timestamps, TIMEOUT);
             Map<TopicPartition, Long> start = new HashMap<>();
             partitions.forEach(p -> start.put(p, starts.get(p) == null ? end.get(p) : starts.get(p).offset()));
-            List<ConsumerRecord<String, String>> letters = read(consumer, start, end,
+            List<ConsumerRecord<byte[], byte[]>> letters = read(consumer, start, end,
                     ofTopic(Optional.of(originTopic)).and(r -> r.timestamp() >= from.toEpochMilli() && r.timestamp() < to.toEpochMilli()));
             letters.sort(Comparator.comparingLong(ConsumerRecord::timestamp));
             return letters.subList(0, Math.min(max, letters.size()));
         }
     }
 
-    private static Predicate<ConsumerRecord<String, String>> ofTopic(Optional<String> originTopic) {
+    private static Predicate<ConsumerRecord<byte[], byte[]>> ofTopic(Optional<String> originTopic) {
         return r -> originTopic.isEmpty() || originTopic.equals(FailedRecord.read(r.headers()).originTopic());
     }
 
-    private static List<ConsumerRecord<String, String>> read(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> from,
-                                                             Map<TopicPartition, Long> end, Predicate<ConsumerRecord<String, String>> match) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+    private static List<ConsumerRecord<byte[], byte[]>> read(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> from,
+                                                             Map<TopicPartition, Long> end, Predicate<ConsumerRecord<byte[], byte[]>> match) {
+        List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
         List<TopicPartition> todo = from.keySet().stream().filter(p -> from.get(p) < end.get(p)).toList();
         if (todo.isEmpty()) {
             return found;
@@ -100,7 +100,7 @@ public class DeadLetterReader {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("dead-letter-queue could not be read within " + TIMEOUT.toSeconds() + " s");
             }
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                 TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                 if (record.offset() < end.get(partition) && match.test(record)) {
                     found.add(record);
@@ -110,15 +110,15 @@ public class DeadLetterReader {
         return found;
     }
 
-    private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer) {
+    private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer) {
         return consumer.partitionsFor(Topics.DEAD_LETTER_QUEUE, TIMEOUT).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
     }
 
-    private KafkaConsumer<String, String> consumer() {
+    private KafkaConsumer<byte[], byte[]> consumer() {
         // a client id per reader: two consumers open at once under one id clash in the client's JMX registration
         Map<String, Object> config = clients.consumerConfig("dlq-reader-" + UUID.randomUUID().toString().substring(0, 8));
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 }

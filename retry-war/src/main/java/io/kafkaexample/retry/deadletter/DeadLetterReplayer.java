@@ -30,7 +30,7 @@ public class DeadLetterReplayer {
     private static final Logger LOG = Logger.getLogger(DeadLetterReplayer.class.getName());
 
     @Inject
-    Producer<String, String> producer;
+    Producer<byte[], byte[]> producer;
 
     @Inject
     DeadLetterMarks marks;
@@ -96,18 +96,17 @@ public class DeadLetterReplayer {
             result.skip(id, "already replayed at " + marks.replayedAt(mark));
             return;
         }
-        ConsumerRecord<String, String> record = letter.record();
+        ConsumerRecord<byte[], byte[]> record = letter.record();
         try {
             String originTopic = letter.getOriginTopic() == null ? record.topic() : letter.getOriginTopic();
-            String retryId = FailedMessage.idOf(letter.getGroup() == null ? "" : letter.getGroup(), originTopic,
-                    record.value() == null ? "" : record.value());
+            String retryId = FailedMessage.idOf(letter.getGroup() == null ? "" : letter.getGroup(), originTopic, record.value());
             if (!store.forget(retryId)) {
                 LOG.info(() -> "dead letter " + id + ": retry " + retryId + " of the same message is active, so the replay"
                         + " counts on with it rather than from zero");
             }
             var sent = producer.send(FailedRecord.replay(record, letter.getReplyTo())).get(30, TimeUnit.SECONDS);
             result.replayed(id);
-            LOG.info(() -> "dead letter " + id + " (" + originTopic + ", key=" + record.key() + ") replayed by " + admin + " to "
+            LOG.info(() -> "dead letter " + id + " (" + originTopic + ", key=" + letter.getKey() + ") replayed by " + admin + " to "
                     + RecordPosition.of(sent));
         } catch (Exception e) {
             marks.unmarkReplayed(mark);

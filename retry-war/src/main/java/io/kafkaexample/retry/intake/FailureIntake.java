@@ -44,7 +44,7 @@ public class FailureIntake {
 
     /** The engine's view of a side record, its record in the form Redis keeps. */
     public static Failure failureOf(FailedMessage message) {
-        return new Failure(message.id(), message.originTopic(), message.key(), message.group(), message.replyTo(),
+        return new Failure(message.id(), message.originTopic(), message.keyText(), message.group(), message.replyTo(),
                 message.attempts(), message.retryable(), message.error(), message.sidePosition(), StoredRecord.of(message).toJson());
     }
 

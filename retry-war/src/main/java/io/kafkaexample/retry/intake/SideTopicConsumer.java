@@ -28,9 +28,9 @@ public class SideTopicConsumer {
     IntakeReadinessCheck readiness;
 
     @Incoming(Topics.SIDE_TOPIC_FOR_RETRY)
-    public CompletionStage<Void> failed(Message<String> message) {
+    public CompletionStage<Void> failed(Message<byte[]> message) {
         @SuppressWarnings("unchecked")
-        ConsumerRecord<String, String> record = message.unwrap(ConsumerRecord.class);
+        ConsumerRecord<byte[], byte[]> record = message.unwrap(ConsumerRecord.class);
         FailedMessage failed = FailedMessage.from(record);
         return readiness.untilDone(failed.sidePosition(), "store retry " + failed.id() + " of side record", () -> {
                     intake.accept(failed);

@@ -2,6 +2,7 @@ package io.kafkaexample.retry.message;
 
 import io.kafkaexample.common.kafka.FailedRecord;
 import io.kafkaexample.common.kafka.RecordPosition;
+import io.kafkaexample.common.kafka.Utf8;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,19 +18,18 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * origin topic, value) under which retry-war keeps its state: two groups failing on one event each have their
  * own count, schedule and reply topic.
  */
-public record FailedMessage(String id, String originTopic, String key, String value, Headers headers, int attempts,
+public record FailedMessage(String id, String originTopic, byte[] key, byte[] value, Headers headers, int attempts,
                             boolean retryable, Optional<String> replyTo, String group, String errorClass, String errorMessage,
                             String sidePosition) {
 
     /** Reads a side-topic record; a record without the contract's headers still yields a message (to dead-letter). */
-    public static FailedMessage from(ConsumerRecord<String, String> record) {
+    public static FailedMessage from(ConsumerRecord<byte[], byte[]> record) {
         Headers headers = new RecordHeaders(record.headers().toArray());
         FailedRecord envelope = FailedRecord.read(headers);
         String originTopic = envelope.originTopic().orElse(record.topic());
-        String value = record.value() == null ? "" : record.value();
         String group = envelope.group().orElse("");
         return new FailedMessage(
-                idOf(group, originTopic, value),
+                idOf(group, originTopic, record.value()),
                 originTopic,
                 record.key(),
                 record.value(),
@@ -44,21 +44,26 @@ public record FailedMessage(String id, String originTopic, String key, String va
     }
 
     /**
-     * SHA-256 of the group, a NUL, the origin topic, a NUL, and the value: one key per failing message of one
-     * group, whatever its partition or offset.
+     * SHA-256 of the group, a NUL, the origin topic, a NUL, and the value's bytes (none for a null value): one
+     * key per failing message of one group, whatever its partition or offset.
      */
-    public static String idOf(String group, String originTopic, String value) {
+    public static String idOf(String group, String originTopic, byte[] value) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(group.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
             digest.update(originTopic.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
-            digest.update(value.getBytes(StandardCharsets.UTF_8));
+            digest.update(value == null ? new byte[0] : value);
             return HexFormat.of().formatHex(digest.digest(), 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+    }
+
+    /** The key as text, for logs and the Redis hash. */
+    public String keyText() {
+        return Utf8.text(key);
     }
 
     /** The error as one line for logs and the Redis hash: class and message, no payload. */

@@ -22,7 +22,7 @@ public class Redeliverer implements Sender {
     private static final Logger LOG = Logger.getLogger(Redeliverer.class.getName());
 
     @Inject
-    Producer<String, String> producer;
+    Producer<byte[], byte[]> producer;
 
     @Resource
     ManagedExecutorService executor;

@@ -1,6 +1,7 @@
 package io.kafkaexample.retry.store;
 
 import io.kafkaexample.common.kafka.FailedRecord;
+import io.kafkaexample.common.kafka.Utf8;
 import io.kafkaexample.retry.message.FailedMessage;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -15,11 +16,14 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * The record to redeliver, as kept in Redis until its due time: key, value and every header (values in
- * base64, since a foreign header need not be text). Redis holds it because the side-topic offset is
- * committed before the redelivery: after a crash, Redis is the only copy.
+ * The record to redeliver, as kept in Redis until its due time: key, value and every header, all bytes in
+ * base64, so the redelivery is byte-identical to the record that failed. Redis holds it because the
+ * side-topic offset is committed before the redelivery: after a crash, Redis is the only copy.
  */
-public record StoredRecord(String key, String value, Headers headers) {
+public record StoredRecord(byte[] key, byte[] value, Headers headers) {
+
+    private static final Base64.Encoder ENCODER = Base64.getEncoder();
+    private static final Base64.Decoder DECODER = Base64.getDecoder();
 
     public static StoredRecord of(FailedMessage message) {
         return new StoredRecord(message.key(), message.value(), message.headers());
@@ -30,11 +34,11 @@ public record StoredRecord(String key, String value, Headers headers) {
         for (Header header : headers) {
             encodedHeaders.add(Json.createArrayBuilder()
                     .add(header.key())
-                    .add(header.value() == null ? "" : Base64.getEncoder().encodeToString(header.value())));
+                    .add(header.value() == null ? "" : ENCODER.encodeToString(header.value())));
         }
         JsonObjectBuilder json = Json.createObjectBuilder().add("headers", encodedHeaders);
-        addNullable(json, "key", key);
-        addNullable(json, "value", value);
+        addNullable(json, "key64", key);
+        addNullable(json, "value64", value);
         return json.build().toString();
     }
 
@@ -44,22 +48,30 @@ public record StoredRecord(String key, String value, Headers headers) {
             Headers headers = new RecordHeaders();
             for (JsonValue entry : object.getJsonArray("headers")) {
                 var pair = entry.asJsonArray();
-                headers.add(pair.getString(0), Base64.getDecoder().decode(pair.getString(1)));
+                headers.add(pair.getString(0), DECODER.decode(pair.getString(1)));
             }
-            return new StoredRecord(object.getString("key", null), object.getString("value", null), headers);
+            return new StoredRecord(bytes(object, "key"), bytes(object, "value"), headers);
         }
     }
 
     /** The record for {@code topic}, its headers saying it failed {@code attempts} times so far. */
-    public ProducerRecord<String, String> toTopic(String topic, int attempts) {
+    public ProducerRecord<byte[], byte[]> toTopic(String topic, int attempts) {
         return FailedRecord.redelivery(topic, key, value, headers, attempts);
     }
 
-    private static void addNullable(JsonObjectBuilder json, String name, String text) {
-        if (text == null) {
+    // an entry scheduled before values were kept as bytes has them as text under "key" and "value"
+    private static byte[] bytes(JsonObject object, String name) {
+        if (object.containsKey(name + "64")) {
+            return object.isNull(name + "64") ? null : DECODER.decode(object.getString(name + "64"));
+        }
+        return Utf8.bytes(object.getString(name, null));
+    }
+
+    private static void addNullable(JsonObjectBuilder json, String name, byte[] bytes) {
+        if (bytes == null) {
             json.addNull(name);
         } else {
-            json.add(name, text);
+            json.add(name, ENCODER.encodeToString(bytes));
         }
     }
 }

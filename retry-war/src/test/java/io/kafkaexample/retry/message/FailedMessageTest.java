@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkaexample.common.kafka.RetryHeaders;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class FailedMessageTest {
         assertEquals("consumer-svc", message.group());
         assertEquals("UnknownUserException: no such user", message.error());
         assertEquals("side-topic-for-retry-5@77", message.sidePosition());
-        assertEquals(FailedMessage.idOf("consumer-svc", "issued-token", "{\"v\":1}"), message.id());
+        assertEquals(FailedMessage.idOf("consumer-svc", "issued-token", bytes("{\"v\":1}")), message.id());
     }
 
     @Test
@@ -47,15 +48,15 @@ class FailedMessageTest {
 
     @Test
     void theIdDependsOnGroupTopicAndValueOnly() {
-        String id = FailedMessage.idOf("consumer-svc", "issued-token", "v");
+        String id = FailedMessage.idOf("consumer-svc", "issued-token", bytes("v"));
         assertEquals(32, id.length());
-        assertEquals(id, FailedMessage.idOf("consumer-svc", "issued-token", "v"));
-        assertNotEquals(id, FailedMessage.idOf("audit-svc", "issued-token", "v"));
-        assertNotEquals(id, FailedMessage.idOf("consumer-svc", "new-user-created", "v"));
-        assertNotEquals(id, FailedMessage.idOf("consumer-svc", "issued-token", "w"));
+        assertEquals(id, FailedMessage.idOf("consumer-svc", "issued-token", bytes("v")));
+        assertNotEquals(id, FailedMessage.idOf("audit-svc", "issued-token", bytes("v")));
+        assertNotEquals(id, FailedMessage.idOf("consumer-svc", "new-user-created", bytes("v")));
+        assertNotEquals(id, FailedMessage.idOf("consumer-svc", "issued-token", bytes("w")));
         // the separators keep ("ab", "c") and ("a", "bc") apart, in either place
-        assertNotEquals(FailedMessage.idOf("g", "ab", "c"), FailedMessage.idOf("g", "a", "bc"));
-        assertNotEquals(FailedMessage.idOf("ab", "c", "v"), FailedMessage.idOf("a", "bc", "v"));
+        assertNotEquals(FailedMessage.idOf("g", "ab", bytes("c")), FailedMessage.idOf("g", "a", bytes("bc")));
+        assertNotEquals(FailedMessage.idOf("ab", "c", bytes("v")), FailedMessage.idOf("a", "bc", bytes("v")));
     }
 
     @Test
@@ -70,7 +71,20 @@ class FailedMessageTest {
         assertNotEquals(FailedMessage.from(forA).id(), FailedMessage.from(forB).id());
     }
 
-    private static ConsumerRecord<String, String> sideRecord(String key, String value) {
-        return new ConsumerRecord<>("side-topic-for-retry", 5, 77, key, value);
+    @Test
+    void theIdHashesTheValuesBytesSoTwoValuesThatAreNotUtf8StayApart() {
+        // both decode to U+FFFD as text: a String deserializer would have merged them
+        byte[] one = {(byte) 0xff};
+        byte[] other = {(byte) 0xfe};
+        assertNotEquals(FailedMessage.idOf("g", "t", one), FailedMessage.idOf("g", "t", other));
+        assertEquals(FailedMessage.idOf("g", "t", null), FailedMessage.idOf("g", "t", new byte[0]));
+    }
+
+    private static byte[] bytes(String text) {
+        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static ConsumerRecord<byte[], byte[]> sideRecord(String key, String value) {
+        return new ConsumerRecord<>("side-topic-for-retry", 5, 77, bytes(key), bytes(value));
     }
 }

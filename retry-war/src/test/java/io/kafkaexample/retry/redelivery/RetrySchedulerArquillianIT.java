@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkaexample.common.kafka.RetryHeaders;
+import io.kafkaexample.common.kafka.Utf8;
 import io.kafkaexample.retry.intake.FailureIntake;
 import io.kafkaexample.retry.message.FailedMessage;
 import io.kafkaexample.retry.engine.Claim;
@@ -76,9 +77,9 @@ public class RetrySchedulerArquillianIT {
                 // Redis keeps due times in milliseconds
                 Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
                 intake.accept(message);
-                dueAt.put(message.key(), backlog.pending(1000).stream().filter(p -> p.id().equals(message.id())).findFirst()
-                        .orElseThrow(() -> new AssertionError("not scheduled: " + message.key())).dueAt());
-                assertTrue(!dueAt.get(message.key()).isBefore(before.plus(INITIAL)), "due too soon: " + dueAt.get(message.key()));
+                dueAt.put(message.keyText(), backlog.pending(1000).stream().filter(p -> p.id().equals(message.id())).findFirst()
+                        .orElseThrow(() -> new AssertionError("not scheduled: " + message.keyText())).dueAt());
+                assertTrue(!dueAt.get(message.keyText()).isBefore(before.plus(INITIAL)), "due too soon: " + dueAt.get(message.keyText()));
                 Thread.sleep(100);
             }
             Map<String, ConsumerRecord<String, String>> redelivered = read(out, dueAt.keySet(), Duration.ofSeconds(20));
@@ -107,10 +108,10 @@ public class RetrySchedulerArquillianIT {
             assertTrue(claim instanceof Claim.Claimed, claim.toString());
             Instant leaseEnd = now.plus(LEASE);
 
-            Map<String, ConsumerRecord<String, String>> redelivered = read(out, java.util.Set.of(orphan.key(), unclaimed.key()), Duration.ofSeconds(20));
+            Map<String, ConsumerRecord<String, String>> redelivered = read(out, java.util.Set.of(orphan.keyText(), unclaimed.keyText()), Duration.ofSeconds(20));
 
-            assertTrue(redelivered.get(unclaimed.key()).timestamp() < leaseEnd.toEpochMilli(), "the unclaimed entry waited for no lease");
-            long afterLease = redelivered.get(orphan.key()).timestamp() - leaseEnd.toEpochMilli();
+            assertTrue(redelivered.get(unclaimed.keyText()).timestamp() < leaseEnd.toEpochMilli(), "the unclaimed entry waited for no lease");
+            long afterLease = redelivered.get(orphan.keyText()).timestamp() - leaseEnd.toEpochMilli();
             assertTrue(afterLease >= 0, "taken over " + -afterLease + " ms before the dead instance's lease ended");
             assertTrue(afterLease < 3000, "taken over only " + afterLease + " ms after the lease ended");
         }
@@ -118,7 +119,7 @@ public class RetrySchedulerArquillianIT {
 
     /** A failed record as consumer-svc would hand it over, replying to this test's topic. */
     private static FailedMessage failed(String key, int offset) {
-        var record = new ConsumerRecord<>("retry-arquillian-side", 0, offset, key, "{\"test\":\"" + key + "\"}");
+        var record = new ConsumerRecord<>("retry-arquillian-side", 0, offset, Utf8.bytes(key), Utf8.bytes("{\"test\":\"" + key + "\"}"));
         RetryHeaders.set(record.headers(), RetryHeaders.ORIGIN_TOPIC, "issued-token");
         RetryHeaders.set(record.headers(), RetryHeaders.REPLY_TO, OUT);
         RetryHeaders.set(record.headers(), RetryHeaders.GROUP, "arquillian");

@@ -10,6 +10,7 @@ import io.kafkaexample.common.redis.RedisScript;
 import io.kafkaexample.retry.engine.Claim;
 import io.kafkaexample.retry.engine.Failure;
 import io.kafkaexample.retry.engine.Registration;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -60,7 +61,7 @@ class IntakeScriptsIT extends ScriptsFixture {
         assertEquals("scheduled", redis.hget(keys.message("m4"), "state"));
         double due = redis.zscore(keys.due(), "m4");
         assertTrue(due >= before + 60_000 && due <= after + 60_000, "due 60 s after Redis's now, was " + (due - before) + " ms");
-        assertEquals("v-m4", StoredRecord.parse(redis.hget(keys.message("m4"), "record")).value());
+        assertEquals("v-m4", new String(StoredRecord.parse(redis.hget(keys.message("m4"), "record")).value(), StandardCharsets.UTF_8));
         assertEquals("1", redis.hget(keys.stats(), "scheduled"));
         assertTtl(keys.message("m4"), TTL);
         assertEquals(List.of("m4"), backlog.pending(10).stream().map(Pending::id).toList());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkaexample.retry.engine.Claim;
 import io.kafkaexample.retry.engine.Due;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
@@ -34,7 +35,7 @@ class RedeliveryScriptsIT extends ScriptsFixture {
         assertEquals("consumer-svc-redelivery", claimed.replyTo());
         assertEquals("issued-token", claimed.originTopic());
         assertEquals("k-due", claimed.key());
-        assertEquals("v-due", StoredRecord.parse(claimed.record()).value());
+        assertEquals("v-due", new String(StoredRecord.parse(claimed.record()).value(), StandardCharsets.UTF_8));
         assertEquals("claimed", redis.hget(keys.message("due"), "state"));
         assertEquals("me", redis.hget(keys.message("due"), "claimedBy"));
         assertTrue(redis.zscore(keys.due(), "due") >= before + LEASE.toMillis(), "due again when the lease ends");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkaexample.retry.engine.Failure;
 import io.kafkaexample.testsupport.TestStack;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -67,7 +68,8 @@ abstract class ScriptsFixture {
     }
 
     static String record(String id) {
-        return new StoredRecord("k-" + id, "v-" + id, new RecordHeaders()).toJson();
+        return new StoredRecord(("k-" + id).getBytes(StandardCharsets.UTF_8), ("v-" + id).getBytes(StandardCharsets.UTF_8),
+                new RecordHeaders()).toJson();
     }
 
     static Failure failure(String id, String sidePosition, int headerAttempts) {

@@ -1,5 +1,6 @@
 package io.kafkaexample.retry.store;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.kafkaexample.common.kafka.RetryHeaders;
@@ -17,13 +18,14 @@ class StoredRecordTest {
         headers.add("binary", new byte[] {0, (byte) 0xff, 42});
         headers.add("trace", "abc".getBytes(StandardCharsets.UTF_8));
         RetryHeaders.set(headers, RetryHeaders.ATTEMPTS, "1");
-        var stored = StoredRecord.parse(new StoredRecord("k", "välue", headers).toJson());
+        byte[] notUtf8 = {'v', (byte) 0xc3, (byte) 0x28, 0, (byte) 0xff};
+        var stored = StoredRecord.parse(new StoredRecord(bytes("k"), notUtf8, headers).toJson());
 
-        ProducerRecord<String, String> out = stored.toTopic("consumer-svc-redelivery", 2);
+        ProducerRecord<byte[], byte[]> out = stored.toTopic("consumer-svc-redelivery", 2);
 
         assertEquals("consumer-svc-redelivery", out.topic());
-        assertEquals("k", out.key());
-        assertEquals("välue", out.value());
+        assertArrayEquals(bytes("k"), out.key());
+        assertArrayEquals(notUtf8, out.value(), "byte for byte, though not UTF-8");
         assertEquals(42, out.headers().lastHeader("binary").value()[2]);
         assertEquals((byte) 0xff, out.headers().lastHeader("binary").value()[1]);
         assertEquals(Optional.of("abc"), RetryHeaders.get(out.headers(), "trace"));
@@ -33,8 +35,19 @@ class StoredRecordTest {
 
     @Test
     void aStoredRecordMayHaveNoKey() {
-        var stored = StoredRecord.parse(new StoredRecord(null, "v", new RecordHeaders()).toJson());
+        var stored = StoredRecord.parse(new StoredRecord(null, bytes("v"), new RecordHeaders()).toJson());
         assertEquals(null, stored.key());
-        assertEquals("v", stored.value());
+        assertArrayEquals(bytes("v"), stored.value());
+    }
+
+    @Test
+    void anEntryStoredBeforeValuesWereBytesIsStillRead() {
+        var stored = StoredRecord.parse("{\"headers\":[],\"key\":\"k\",\"value\":\"välue\"}");
+        assertArrayEquals(bytes("k"), stored.key());
+        assertArrayEquals(bytes("välue"), stored.value());
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }
