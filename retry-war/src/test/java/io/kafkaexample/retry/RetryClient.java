@@ -1,9 +1,12 @@
 package io.kafkaexample.retry;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.kafkaexample.common.kafka.RetryHeaders;
 import io.kafkaexample.testsupport.Http;
 import io.kafkaexample.testsupport.TestStack;
 import jakarta.json.JsonObject;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -62,5 +65,14 @@ public final class RetryClient {
             }
             Thread.sleep(200);
         }
+    }
+
+    /** kill -9 of the test stack's retry-svc, returning once the process is gone (its port free for a restart). */
+    public static void killRetrySvc() throws Exception {
+        long pid = Long.parseLong(Files.readString(TestStack.repoRoot().resolve(".stack/it/pids/retry.pid")).trim());
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("retry-svc (pid " + pid + ") is not running"));
+        assertTrue(process.info().commandLine().orElse("").contains("ws-server.jar"), "pid " + pid + " is not a Liberty server");
+        process.destroyForcibly(); // SIGKILL: no shutdown hook, no chance to tidy up
+        process.onExit().get();
     }
 }

@@ -5,6 +5,7 @@ import static io.kafkaexample.retry.RetryClient.WAIT;
 import static io.kafkaexample.retry.RetryClient.attempts;
 import static io.kafkaexample.retry.RetryClient.await;
 import static io.kafkaexample.retry.RetryClient.consumerUser;
+import static io.kafkaexample.retry.RetryClient.killRetrySvc;
 import static io.kafkaexample.retry.RetryClient.pendingKeys;
 import static io.kafkaexample.testsupport.Events.newId;
 import static io.kafkaexample.testsupport.Events.tokenIssued;
@@ -17,7 +18,6 @@ import io.kafkaexample.retry.store.RedisKeys;
 import io.kafkaexample.testsupport.KafkaProbe;
 import io.kafkaexample.testsupport.TestStack;
 import io.kafkaexample.testsupport.TopicWatcher;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,14 +77,6 @@ class CrashRecoveryIT {
             assertEquals(MAX_RETRIES, redeliveries.all(r -> userId.equals(r.key()), Duration.ofSeconds(1)).size());
             assertEquals(1, deadLetters.all(r -> userId.equals(r.key()), Duration.ofSeconds(1)).size());
         }
-    }
-
-    private static void killRetrySvc() throws Exception {
-        long pid = Long.parseLong(Files.readString(TestStack.repoRoot().resolve(".stack/it/pids/retry.pid")).trim());
-        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("retry-svc (pid " + pid + ") is not running"));
-        assertTrue(process.info().commandLine().orElse("").contains("ws-server.jar"), "pid " + pid + " is not a Liberty server");
-        process.destroyForcibly(); // SIGKILL: no shutdown hook, no chance to tidy up
-        process.onExit().get();
     }
 
     /** Deletes every key of retry-svc in the test stack's Redis database, as a FLUSHDB would. */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kafkaexample.common.kafka.FailedRecord;
 import io.kafkaexample.common.kafka.RetryHeaders;
 import io.kafkaexample.common.kafka.Topics;
+import io.kafkaexample.retry.RetryClient;
 import io.kafkaexample.retry.message.FailedMessage;
 import io.kafkaexample.retry.store.RedisKeys;
 import io.kafkaexample.testsupport.KafkaProbe;
@@ -45,7 +46,7 @@ class UnreachableReplyTopicIT {
             KafkaProbe.send(handOff);
             await("a first failed send recorded", WAIT, () -> sendFailures(redis, retryId) >= 1);
 
-            TestStack.stack("kill", "retry");
+            RetryClient.killRetrySvc();
             TestStack.stack("up", "--no-build", "retry");
 
             ConsumerRecord<String, String> letter = deadLetters.await(r -> userId.equals(r.key()), WAIT);
