@@ -53,7 +53,9 @@ class UnreachableReplyTopicIT {
             String reason = RetryHeaders.get(letter.headers(), RetryHeaders.DLQ_REASON).orElseThrow();
             assertTrue(reason.startsWith("could not be redelivered to " + MISSING + " in 3 sends"), reason);
             assertEquals(event, letter.value());
-            assertEquals("dead-lettered", redis.hget(RedisKeys.LIVE.message(retryId), "state"));
+            // recorded in Redis once the broker has the letter
+            await("the state dead-lettered", Duration.ofSeconds(10),
+                    () -> "dead-lettered".equals(redis.hget(RedisKeys.LIVE.message(retryId), "state")));
             Thread.sleep(3000);
             assertEquals(1, deadLetters.all(r -> userId.equals(r.key()), Duration.ofSeconds(1)).size(), "one dead letter");
         }
