@@ -80,11 +80,13 @@ public class RetryScheduler {
     }
 
     @PreDestroy
-    void stop() {
+    synchronized void stop() {
         if (sweeper != null) {
             sweeper.cancel(false);
         }
-        engine().stop();
+        if (engine != null) {
+            engine.stop();
+        }
     }
 
     /** The engine that runs this instance's retries. */
