@@ -33,6 +33,12 @@ import org.junit.jupiter.api.Test;
 class TwoRetryInstancesIT {
 
     private static final int RECORDS = 500;
+    /**
+     * The first failures come one every 8 ms (4 s in all), not in one burst: at the kill, half-way through the
+     * first redeliveries, the instances are redelivering, scheduling and taking failures in, not idle between
+     * two bursts.
+     */
+    private static final long FAILURE_EVERY_MS = 8;
     /** The failing group and its reply topic, allowed by devstack/profiles/it.env's RETRY_REPLY_TOPICS. */
     private static final String GROUP = "retry-it-two-instances";
     private static final String REPLY_TOPIC = "retry-it-two-instances";
@@ -55,11 +61,7 @@ class TwoRetryInstancesIT {
         try (var consumer = new AlwaysFailingConsumer(GROUP, REPLY_TOPIC, prefix)) {
             awaitMembers(2);
             double firstBefore = redeliveredBy(1);
-            for (int i = 0; i < RECORDS; i++) {
-                consumer.fail(new ConsumerRecord<>(Topics.ISSUED_TOKEN, i % 8, i, keys.get(i),
-                        Events.tokenIssued(Events.newId(), keys.get(i), "ghost", Instant.now())));
-            }
-            runUntilSettled(consumer, () -> {
+            runUntilSettled(consumer, keys, () -> {
                 double first = redeliveredBy(1) - firstBefore;
                 double second = redeliveredBy(2);
                 System.out.printf("half-way (%d first redeliveries): instance 1 redelivered %.0f, instance 2 %.0f; killing retry-2%n",
@@ -75,13 +77,24 @@ class TwoRetryInstancesIT {
         }
     }
 
-    /** Polls until every record has a letter and nothing more arrived for {@link #SETTLE}; kills at half-way. */
-    private static void runUntilSettled(AlwaysFailingConsumer consumer, Runnable halfway) {
-        long deadline = System.nanoTime() + FLOW.toNanos();
+    /**
+     * Fails the first time on each of {@code keys}, one every {@link #FAILURE_EVERY_MS}, and polls until every record
+     * has a letter, then {@link #SETTLE} longer for anything late; runs {@code halfway} once half of the first
+     * redeliveries arrived.
+     */
+    private static void runUntilSettled(AlwaysFailingConsumer consumer, List<String> keys, Runnable halfway) {
+        long start = System.nanoTime();
+        long deadline = start + FLOW.toNanos();
         long settledSince = 0;
+        int failed = 0;
         boolean killed = false;
         while (System.nanoTime() < deadline) {
-            consumer.poll(Duration.ofMillis(100));
+            for (long due = (System.nanoTime() - start) / 1_000_000 / FAILURE_EVERY_MS; failed < keys.size() && failed <= due; failed++) {
+                // the record a consumer of issued-token read and failed on
+                consumer.fail(new ConsumerRecord<>(Topics.ISSUED_TOKEN, failed % 8, failed, keys.get(failed),
+                        Events.tokenIssued(Events.newId(), keys.get(failed), "ghost", Instant.now())));
+            }
+            consumer.poll(Duration.ofMillis(5));
             if (!killed && consumer.redeliveriesOf(1) >= RECORDS / 2) {
                 halfway.run();
                 killed = true;
