@@ -21,6 +21,15 @@ public final class TestStack {
         return property("it.retry.url");
     }
 
+    /**
+     * {@code url} (one of the URLs above) for instance {@code instance} of its service: ./stack puts instance k
+     * on the first instance's port + 10 (k - 1) (`./stack up retry-2`).
+     */
+    public static String instanceUrl(String url, int instance) {
+        var uri = java.net.URI.create(url);
+        return uri.getScheme() + "://" + uri.getHost() + ":" + (uri.getPort() + 10 * (instance - 1)) + uri.getRawPath();
+    }
+
     public static String kafkaBootstrap() {
         return property("it.kafka.bootstrap");
     }
