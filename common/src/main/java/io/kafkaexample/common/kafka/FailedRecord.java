@@ -21,7 +21,7 @@ public final class FailedRecord {
     /** What a replay drops, so the letter starts a fresh count; the provenance (origin, group, reply-to) stays. */
     static final List<String> FAILURE_HEADERS = List.of(RetryHeaders.ATTEMPTS, RetryHeaders.FIRST_FAILURE_AT,
             RetryHeaders.ERROR_CLASS, RetryHeaders.ERROR_MESSAGE, RetryHeaders.RETRYABLE, RetryHeaders.DLQ_REASON,
-            RetryHeaders.DLQ_AT);
+            RetryHeaders.DLQ_AT, RetryHeaders.RETRY_ID);
 
     private final Headers headers;
 
@@ -51,10 +51,11 @@ public final class FailedRecord {
         return record;
     }
 
-    /** The redelivery of a failed record to {@code topic}, saying it failed {@code attempts} times so far. */
-    public static <K, V> ProducerRecord<K, V> redelivery(String topic, K key, V value, Headers headers, int attempts) {
+    /** The redelivery of retry {@code retryId} to {@code topic}, saying it failed {@code attempts} times so far. */
+    public static <K, V> ProducerRecord<K, V> redelivery(String topic, K key, V value, Headers headers, String retryId, int attempts) {
         var record = new ProducerRecord<>(topic, null, key, value, copy(headers));
         RetryHeaders.set(record.headers(), RetryHeaders.ATTEMPTS, Integer.toString(attempts));
+        RetryHeaders.set(record.headers(), RetryHeaders.RETRY_ID, retryId);
         return record;
     }
 
@@ -67,10 +68,14 @@ public final class FailedRecord {
         return record;
     }
 
-    /** A dead letter sent back to {@code topic} with a fresh count: without the failure headers, with all others. */
-    public static <K, V> ProducerRecord<K, V> replay(ConsumerRecord<K, V> letter, String topic) {
+    /**
+     * Dead letter {@code letterId} sent back to {@code topic} with a fresh count: without the failure headers, with
+     * all others, and {@code dlq-replay-of} naming the letter.
+     */
+    public static <K, V> ProducerRecord<K, V> replay(ConsumerRecord<K, V> letter, String letterId, String topic) {
         Headers headers = copy(letter.headers());
         FAILURE_HEADERS.forEach(headers::remove);
+        RetryHeaders.set(headers, RetryHeaders.DLQ_REPLAY_OF, letterId);
         return new ProducerRecord<>(topic, null, letter.key(), letter.value(), headers);
     }
 

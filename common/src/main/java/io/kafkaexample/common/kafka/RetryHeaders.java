@@ -24,6 +24,10 @@ public final class RetryHeaders {
     public static final String RETRYABLE = "retry-retryable";
     public static final String DLQ_REASON = "dlq-reason";
     public static final String DLQ_AT = "dlq-at";
+    /** On a redelivery: the retry it belongs to, so that a send whose outcome was lost can be found on its topic. */
+    public static final String RETRY_ID = "retry-id";
+    /** On a replay: the dead letter it replays, so that a replay whose outcome was lost can be found on its topic. */
+    public static final String DLQ_REPLAY_OF = "dlq-replay-of";
 
     /** The contract caps the error message at 1 KB. */
     public static final int MAX_ERROR_MESSAGE_BYTES = 1024;

@@ -72,18 +72,20 @@ class FailedRecordRoundTripTest {
     @Test
     void aReplayStripsExactlyTheFailureHeadersAndKeepsTheOthers() {
         var side = toSide();
+        RetryHeaders.set(side.headers(), RetryHeaders.RETRY_ID, "r1");
         var letter = FailedRecord.deadLetter(side.key(), side.value(), side.headers(), 5, "gave up", LATER);
         var stored = new ConsumerRecord<>(Topics.DEAD_LETTER_QUEUE, 0, 7L, letter.key(), letter.value());
         letter.headers().forEach(stored.headers()::add);
 
-        ProducerRecord<String, String> replay = FailedRecord.replay(stored, "consumer-svc-redelivery");
+        ProducerRecord<String, String> replay = FailedRecord.replay(stored, "0-7", "consumer-svc-redelivery");
 
         assertEquals("consumer-svc-redelivery", replay.topic());
         assertEquals("user-1", replay.key());
         assertEquals("{value}", replay.value());
         Set<String> names = Arrays.stream(replay.headers().toArray()).map(Header::key).collect(Collectors.toSet());
         assertEquals(Set.of("trace", RetryHeaders.ORIGIN_TOPIC, RetryHeaders.ORIGIN_PARTITION, RetryHeaders.ORIGIN_OFFSET,
-                RetryHeaders.GROUP, RetryHeaders.REPLY_TO), names);
+                RetryHeaders.GROUP, RetryHeaders.REPLY_TO, RetryHeaders.DLQ_REPLAY_OF), names);
+        assertEquals(Optional.of("0-7"), RetryHeaders.get(replay.headers(), RetryHeaders.DLQ_REPLAY_OF));
         Set<String> before = Arrays.stream(stored.headers().toArray()).map(Header::key).collect(Collectors.toSet());
         before.removeAll(names);
         assertEquals(Set.copyOf(FailedRecord.FAILURE_HEADERS), before);
@@ -96,9 +98,10 @@ class FailedRecordRoundTripTest {
         headers.add("binary", new byte[] {0, (byte) 0xff});
         RetryHeaders.set(headers, RetryHeaders.ATTEMPTS, "1");
 
-        var out = FailedRecord.redelivery("consumer-svc-redelivery", "k", "v", headers, 2);
+        var out = FailedRecord.redelivery("consumer-svc-redelivery", "k", "v", headers, "r1", 2);
 
         assertEquals(2, FailedRecord.read(out.headers()).attempts());
+        assertEquals(Optional.of("r1"), RetryHeaders.get(out.headers(), RetryHeaders.RETRY_ID));
         assertEquals(1, count(out, RetryHeaders.ATTEMPTS));
         assertEquals((byte) 0xff, out.headers().lastHeader("binary").value()[1]);
         assertEquals(1, FailedRecord.read(headers).attempts());

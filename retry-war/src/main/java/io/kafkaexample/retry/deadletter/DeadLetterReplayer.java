@@ -4,6 +4,9 @@ import io.kafkaexample.common.graphql.ClientError;
 import io.kafkaexample.common.kafka.FailedRecord;
 import io.kafkaexample.common.kafka.RecordPosition;
 import io.kafkaexample.retry.config.RetrySettings;
+import io.kafkaexample.common.kafka.RetryHeaders;
+import io.kafkaexample.retry.engine.Replay;
+import io.kafkaexample.retry.message.CopyFinder;
 import io.kafkaexample.retry.message.FailedMessage;
 import io.kafkaexample.retry.store.RetryStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,16 +14,20 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends dead letters back to the topic their consumer named in {@code retry-reply-to}, with a fresh count: the
- * failure headers are dropped (the provenance stays) and retry-war forgets the message's state. Rate-limited
+ * failure headers are dropped (the provenance stays), {@code dlq-replay-of} names the letter, and retry-war forgets
+ * the message's state; {@link Replay} decides, so that a letter is sent back once even across a crash. Rate-limited
  * ({@code retry.replay.rate} letters a second, one replay at a time, at most {@code retry.replay.max-letters}
  * per request) so that a replay cannot flood a consumer that just recovered.
  */
@@ -49,7 +56,12 @@ public class DeadLetterReplayer {
     @ConfigProperty(name = "retry.replay.max-letters")
     int maxLetters;
 
+    @Inject
+    CopyFinder finder;
+
     private final Semaphore oneAtATime = new Semaphore(1);
+    private final String owner = UUID.randomUUID().toString().substring(0, 8);
+    private Replay replay;
 
     int maxLetters() {
         return maxLetters;
@@ -90,28 +102,45 @@ public class DeadLetterReplayer {
             result.skip(id, refusal.get());
             return;
         }
-        Instant now = Instant.now();
         String mark = DeadLetterMarks.keyOf(letter.record());
-        if (!marks.markReplayed(mark, now)) {
-            result.skip(id, "already replayed at " + marks.replayedAt(mark));
-            return;
-        }
+        Optional<String> skipped = replay().replay(mark, copyOf(letter, mark, admin), Instant.now());
+        skipped.ifPresentOrElse(reason -> {
+            result.skip(id, reason);
+            LOG.warning(() -> "dead letter " + id + " not replayed: " + reason);
+        }, () -> result.replayed(id));
+    }
+
+    private Replay.Copy copyOf(DeadLetter letter, String mark, String admin) {
         ConsumerRecord<byte[], byte[]> record = letter.record();
-        try {
-            String originTopic = letter.getOriginTopic() == null ? record.topic() : letter.getOriginTopic();
-            String retryId = FailedMessage.idOf(letter.getGroup() == null ? "" : letter.getGroup(), originTopic, record.value());
-            if (!store.forget(retryId)) {
-                LOG.info(() -> "dead letter " + id + ": retry " + retryId + " of the same message is active, so the replay"
-                        + " counts on with it rather than from zero");
+        String topic = letter.getReplyTo();
+        String originTopic = letter.getOriginTopic() == null ? record.topic() : letter.getOriginTopic();
+        return new Replay.Copy() {
+            @Override
+            public void send() throws Exception {
+                String retryId = FailedMessage.idOf(letter.getGroup() == null ? "" : letter.getGroup(), originTopic, record.value());
+                if (!store.forget(retryId)) {
+                    LOG.info(() -> "dead letter " + letter.getId() + ": retry " + retryId + " of the same message is active, so the"
+                            + " replay counts on with it rather than from zero");
+                }
+                long wait = settings.engine().maxSendTime().toMillis();
+                RecordMetadata sent = producer.send(FailedRecord.replay(record, mark, topic)).get(wait, TimeUnit.MILLISECONDS);
+                LOG.info(() -> "dead letter " + letter.getId() + " (" + originTopic + ", key=" + letter.getKey() + ") replayed by " + admin
+                        + " to " + RecordPosition.of(sent));
             }
-            var sent = producer.send(FailedRecord.replay(record, letter.getReplyTo())).get(30, TimeUnit.SECONDS);
-            result.replayed(id);
-            LOG.info(() -> "dead letter " + id + " (" + originTopic + ", key=" + letter.getKey() + ") replayed by " + admin + " to "
-                    + RecordPosition.of(sent));
-        } catch (Exception e) {
-            marks.unmarkReplayed(mark);
-            result.skip(id, "could not be sent (" + e.getClass().getSimpleName() + "): try again");
-            LOG.warning(() -> "dead letter " + id + " could not be replayed: " + e);
+
+            @Override
+            public boolean landedSince(Instant since) {
+                boolean found = !finder.find(topic, since, headers -> RetryHeaders.get(headers, RetryHeaders.DLQ_REPLAY_OF), Set.of(mark)).isEmpty();
+                LOG.info(() -> "dead letter " + letter.getId() + ": an interrupted replay of it " + (found ? "is" : "is not") + " on " + topic);
+                return found;
+            }
+        };
+    }
+
+    private synchronized Replay replay() {
+        if (replay == null) {
+            replay = new Replay(marks, settings.engine().lease(), owner);
         }
+        return replay;
     }
 }

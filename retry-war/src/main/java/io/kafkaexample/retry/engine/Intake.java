@@ -2,6 +2,7 @@ package io.kafkaexample.retry.engine;
 
 import io.kafkaexample.retry.policy.Decision;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.DoubleSupplier;
 import java.util.logging.Logger;
@@ -48,7 +49,7 @@ public final class Intake {
         if (decision instanceof Decision.Retry retry) {
             state.schedule(failure.id(), retry.delay(), failure.record(), settings.stateTtl());
             redelivery.track(failure.id(), retry.delay(), new Claim.Claimed(failure.id(), failure.record(), attempts, Duration.ZERO,
-                    failure.replyTo().orElseThrow(), failure.originTopic(), failure.key()));
+                    failure.replyTo().orElseThrow(), failure.originTopic(), failure.key(), Optional.empty()));
             events.scheduled(failure.originTopic());
             LOG.info(() -> "retry " + failure.id() + " (" + failure.originTopic() + ", key=" + failure.key() + ") failed " + attempts
                     + "x (" + failure.error() + "): redelivery " + attempts + " of " + settings.policy().maxRetries() + " due in "

@@ -2,6 +2,7 @@ package io.kafkaexample.retry.engine;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,9 +11,9 @@ import java.util.logging.Logger;
 /**
  * Runs due retries for one instance ({@code owner}). A retry due within the horizon has a job; the sweep claims
  * whatever else is overdue, batch after batch while it finds full ones. Nothing is sent before the store has
- * granted this instance the claim, nor once the claim's lease could run out before a whole send; a send that
- * failed is counted, and after {@link EngineSettings#maxSendFailures()} of them the message is dead-lettered,
- * never dropped.
+ * granted this instance the claim, nor once the claim's lease could run out before a whole send; an attempt
+ * claimed before (whose send may have landed unrecorded) is first looked for on its topic. A send that failed is
+ * counted, and after {@link EngineSettings#maxSendFailures()} of them the message is dead-lettered, never dropped.
  */
 public final class Redelivery {
 
@@ -21,6 +22,7 @@ public final class Redelivery {
 
     private final RetryState state;
     private final Sender sender;
+    private final Landed landed;
     private final DeadLetters deadLetters;
     private final Clock clock;
     private final EngineSettings settings;
@@ -29,10 +31,11 @@ public final class Redelivery {
     private final Jobs jobs;
     private final LostState lostState;
 
-    public Redelivery(RetryState state, Sender sender, DeadLetters deadLetters, Clock clock, EngineSettings settings,
+    public Redelivery(RetryState state, Sender sender, Landed landed, DeadLetters deadLetters, Clock clock, EngineSettings settings,
                       RetryEvents events, String owner) {
         this.state = state;
         this.sender = sender;
+        this.landed = landed;
         this.deadLetters = deadLetters;
         this.clock = clock;
         this.settings = settings;
@@ -95,8 +98,17 @@ public final class Redelivery {
     private void redeliver(List<Claim> claims, long claimedAt) {
         // a reply topic that failed once in this batch is not tried again for each of its entries (each waiting max.block)
         Set<String> failing = ConcurrentHashMap.newKeySet();
-        for (Claim claim : claims) {
-            if (!(claim instanceof Claim.Claimed entry)) {
+        List<Claim.Claimed> claimed = claims.stream().filter(Claim.Claimed.class::isInstance).map(Claim.Claimed.class::cast).toList();
+        EarlierSends earlier = EarlierSends.check(landed, claimed);
+        for (Claim.Claimed entry : claimed) {
+            if (earlier.landed(entry)) {
+                settleLanded(entry);
+                continue;
+            }
+            Optional<Exception> unknown = earlier.unknown(entry);
+            if (unknown.isPresent()) {
+                sendFailed(entry, new IllegalStateException("an earlier send of attempt " + entry.attempts()
+                        + " may have landed, and " + entry.replyTo() + " could not be read back: " + describe(unknown.get())));
                 continue;
             }
             Duration held = heldSince(claimedAt);
@@ -134,6 +146,17 @@ public final class Redelivery {
             // the lease runs out and the entry is claimed again: a duplicate, which consumers absorb
             LOG.warning(() -> "retry " + entry.id() + " was redelivered but Redis could not record it (" + e
                     + "): it may be redelivered once more");
+        }
+    }
+
+    private void settleLanded(Claim.Claimed entry) {
+        LOG.info(() -> "retry " + entry.id() + " (" + entry.originTopic() + ", key=" + entry.key() + ", attempt " + entry.attempts()
+                + ") is on " + entry.replyTo() + " already, sent under an earlier claim whose outcome was lost: recorded, not sent again");
+        try {
+            state.redelivered(entry.id(), entry.attempts(), owner);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "retry " + entry.id() + " was found on " + entry.replyTo() + " but Redis could not record it (" + e
+                    + "): it is looked for again once its lease runs out");
         }
     }
 

@@ -30,7 +30,7 @@ public class Redeliverer implements Sender {
     @Override
     public void send(Claim.Claimed entry, Outcome outcome) {
         try {
-            producer.send(StoredRecord.parse(entry.record()).toTopic(entry.replyTo(), entry.attempts()),
+            producer.send(StoredRecord.parse(entry.record()).toTopic(entry.replyTo(), entry.id(), entry.attempts()),
                     (metadata, error) -> later(() -> {
                         if (error == null) {
                             outcome.sent();

@@ -45,6 +45,9 @@ public class RetryScheduler {
     Redeliverer redeliverer;
 
     @Inject
+    RedeliveredCopies copies;
+
+    @Inject
     DeadLetters deadLetters;
 
     @Inject
@@ -92,7 +95,7 @@ public class RetryScheduler {
     /** The engine that runs this instance's retries. */
     public synchronized Redelivery engine() {
         if (engine == null) {
-            engine = new Redelivery(store, redeliverer, deadLetters, clock, settings.engine(), metrics, owner);
+            engine = new Redelivery(store, redeliverer, copies, deadLetters, clock, settings.engine(), metrics, owner);
         }
         return engine;
     }

@@ -9,8 +9,10 @@ import io.kafkaexample.retry.engine.RetryState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import redis.clients.jedis.RedisClient;
 
@@ -76,7 +78,7 @@ public class RetryStore implements RetryState {
             claims.add(switch ((String) fields.get(1)) {
                 case "claimed" -> new Claim.Claimed(id, (String) fields.get(2), Integer.parseInt((String) fields.get(3)),
                         Duration.ofMillis((Long) fields.get(4)), (String) fields.get(5), (String) fields.get(6),
-                        RetryBacklog.emptyToNull((String) fields.get(7)));
+                        RetryBacklog.emptyToNull((String) fields.get(7)), instant(fields.get(8)));
                 case "not-due" -> new Claim.NotDue(id, Duration.ofMillis((Long) fields.get(2)));
                 case "done" -> new Claim.Done(id);
                 default -> new Claim.Lost(id);
@@ -114,6 +116,10 @@ public class RetryStore implements RetryState {
      */
     public boolean forget(String id) {
         return Long.valueOf(1).equals(FORGET.eval(redis, List.of(keys.message(id), keys.due()), List.of(id)));
+    }
+
+    private static Optional<Instant> instant(Object epochMillis) {
+        return epochMillis instanceof Long millis ? Optional.of(Instant.ofEpochMilli(millis)) : Optional.empty();
     }
 
     private static String millis(Duration duration) {

@@ -54,9 +54,9 @@ public record StoredRecord(byte[] key, byte[] value, Headers headers) {
         }
     }
 
-    /** The record for {@code topic}, its headers saying it failed {@code attempts} times so far. */
-    public ProducerRecord<byte[], byte[]> toTopic(String topic, int attempts) {
-        return FailedRecord.redelivery(topic, key, value, headers, attempts);
+    /** Retry {@code id}'s record for {@code topic}, its headers saying it failed {@code attempts} times so far. */
+    public ProducerRecord<byte[], byte[]> toTopic(String topic, String id, int attempts) {
+        return FailedRecord.redelivery(topic, key, value, headers, id, attempts);
     }
 
     // an entry scheduled before values were kept as bytes has them as text under "key" and "value"

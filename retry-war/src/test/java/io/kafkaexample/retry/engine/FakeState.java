@@ -1,12 +1,14 @@
 package io.kafkaexample.retry.engine;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -30,6 +32,7 @@ final class FakeState implements RetryState {
         String key;
         long dueAt;
         String claimedBy;
+        Long attemptClaimedAt;
         int sendFailures;
         String dlqReason;
     }
@@ -61,6 +64,7 @@ final class FakeState implements RetryState {
         entry.dueAt = time.now() + delay.toMillis();
         entry.sendFailures = 0;
         entry.claimedBy = null;
+        entry.attemptClaimedAt = null;
         schedule.put(id, entry.dueAt);
     }
 
@@ -88,8 +92,12 @@ final class FakeState implements RetryState {
                 schedule.put(id, time.now() + lease.toMillis());
                 entry.state = "claimed";
                 entry.claimedBy = owner;
+                Optional<Instant> before = Optional.ofNullable(entry.attemptClaimedAt).map(Instant::ofEpochMilli);
+                if (entry.attemptClaimedAt == null) {
+                    entry.attemptClaimedAt = time.now();
+                }
                 claims.add(new Claim.Claimed(id, entry.record, entry.attempts, Duration.ofMillis(time.now() - entry.dueAt),
-                        entry.replyTo, entry.topic, entry.key));
+                        entry.replyTo, entry.topic, entry.key, before));
             }
         }
         return claims;

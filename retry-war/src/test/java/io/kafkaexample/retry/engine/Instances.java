@@ -23,6 +23,7 @@ final class Instances {
     final FakeState state = new FakeState(time);
     final List<FakeSender.Sent> delivered = new ArrayList<>();
     final FakeDeadLetters deadLetters = new FakeDeadLetters();
+    final FakeLanded landed = new FakeLanded(delivered);
     final List<Instance> all = new ArrayList<>();
 
     final class Instance {
@@ -48,7 +49,7 @@ final class Instances {
                 public void deadLettered(String originTopic) {
                 }
             };
-            this.redelivery = new Redelivery(state, sender, deadLetters, clock, settings, events, owner);
+            this.redelivery = new Redelivery(state, sender, landed, deadLetters, clock, settings, events, owner);
             this.intake = new Intake(state, deadLetters, redelivery, settings, events, () -> 0.5);
         }
     }

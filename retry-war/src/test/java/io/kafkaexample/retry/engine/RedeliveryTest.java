@@ -9,21 +9,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RedeliveryTest {
 
     private final Instances instances = new Instances();
     private final ManualTime time = instances.time;
 
-    /** The consumer that always fails: each redelivery comes back as its next failure, through the given instance. */
+    /**
+     * The consumer that always fails: each redelivery comes back as its next failure, on a side-topic partition of
+     * its own (by id): even ids are a's to read, odd ones b's. A dead instance's partitions go to the other only
+     * after the group's session timeout, here 20 s, longer than the lease.
+     */
     private int consumed;
+    private final List<FakeSender.Sent> waiting = new java.util.ArrayList<>();
     private final Map<String, Long> failedAt = new HashMap<>();
+    private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(20);
 
-    private void failEveryRedeliveryAgain(Instances.Instance through) throws Exception {
-        List<FakeSender.Sent> landed = List.copyOf(instances.delivered.subList(consumed, instances.delivered.size()));
+    private void failEveryRedeliveryAgain(Instances.Instance a, Instances.Instance b, boolean rebalanced) throws Exception {
+        waiting.addAll(instances.delivered.subList(consumed, instances.delivered.size()));
         consumed = instances.delivered.size();
-        for (FakeSender.Sent sent : landed) {
-            accept(through, sent.id(), sent.attempts() + 1, "side-r@" + consumed + "-" + sent.id() + "-" + sent.attempts());
+        for (FakeSender.Sent sent : List.copyOf(waiting)) {
+            boolean ofA = Integer.parseInt(sent.id().substring(1)) % 2 == 0;
+            Instances.Instance reader = !ofA ? b : instances.all.contains(a) ? a : rebalanced ? b : null;
+            if (reader != null) {
+                waiting.remove(sent);
+                accept(reader, sent.id(), sent.attempts() + 1, "side-r@" + sent.id() + "-" + sent.attempts());
+            }
         }
     }
 
@@ -32,25 +45,33 @@ class RedeliveryTest {
         through.intake.accept(Instances.failure(id, attempts, side));
     }
 
-    @Test
-    void twoInstancesRedeliverEachAttemptOnceAndDeadLetterOnceNeverEarlyWhenOneDiesHalfWay() throws Exception {
+    /** {@code sendsLanded}: the broker had taken the sends in flight when the instance died (nobody recorded them). */
+    @ParameterizedTest(name = "sends in flight landed: {0}")
+    @ValueSource(booleans = {false, true})
+    void twoInstancesRedeliverEachAttemptOnceAndDeadLetterOnceNeverEarlyWhenOneDiesHalfWay(boolean sendsLanded) throws Exception {
         Instances.Instance a = instances.start("a");
         Instances.Instance b = instances.start("b");
         for (int i = 0; i < 200; i++) {
             accept(i % 2 == 0 ? a : b, "m" + i, 1, "side-0@" + i);
         }
-        for (int step = 0; step < 400; step++) {
-            if (step == 30) {
-                // a dies with sends in flight: they never land, its jobs are gone, its claims wait for their lease
+        long diedAt = Long.MAX_VALUE;
+        for (int step = 0; step < 600; step++) {
+            if (step == 25) {
+                // a dies with sends in flight: its jobs are gone, its claims wait for their lease
                 a.sender.hold();
             }
-            if (step == 32) {
-                a.sender.crash();
+            if (step == 35) {
+                if (sendsLanded) {
+                    a.sender.landThenCrash();
+                } else {
+                    a.sender.crash();
+                }
                 a.redelivery.stop();
                 instances.all.remove(a);
+                diedAt = time.now();
             }
             instances.all.forEach(i -> i.redelivery.sweep());
-            failEveryRedeliveryAgain(instances.all.contains(a) && step % 2 == 0 ? a : b);
+            failEveryRedeliveryAgain(a, b, time.now() >= diedAt + SESSION_TIMEOUT.toMillis());
             time.advance(Duration.ofMillis(100));
         }
 
@@ -64,6 +85,39 @@ class RedeliveryTest {
             assertTrue(sent.at() >= due, sent + " redelivered " + (due - sent.at()) + " ms early");
         }
         assertTrue(instances.delivered.stream().anyMatch(s -> s.owner().equals("a")), "a redelivered some before it died");
+        assertTrue(instances.landed.reads > 0, "b read the reply topic back before it sent a's claims again");
+    }
+
+    @Test
+    void aSendTheProducerGaveUpOnButTheBrokerAppendedLaterIsFoundNotSentAgain() throws Exception {
+        Instances.Instance a = instances.start("a");
+        accept(a, "m1", 1, "side-0@1");
+        a.sender.hold();
+        instances.run(Duration.ofMillis(1100), Duration.ofMillis(100));
+        time.advance(Duration.ofSeconds(8));
+        a.sender.timeOutThenLand();
+        instances.run(Duration.ofSeconds(20), Duration.ofMillis(100));
+
+        assertEquals(List.of(1), instances.attemptsSent("m1"), "one redelivery, though its send was counted as failed");
+        assertEquals(1, a.sender.sendCalls);
+        assertEquals("redelivered", instances.state.stateOf("m1"));
+    }
+
+    @Test
+    void anAttemptClaimedBeforeIsNeverSentBlindAReplyTopicThatCannotBeReadBackCountsAsAFailedSend() throws Exception {
+        Instances.Instance a = instances.start("a");
+        accept(a, "m1", 1, "side-0@1");
+        a.sender.hold();
+        instances.run(Duration.ofMillis(1100), Duration.ofMillis(100));
+        time.advance(Duration.ofSeconds(8));
+        a.sender.timeOut();
+        instances.landed.unreadable = true;
+        instances.run(Duration.ofSeconds(60), Duration.ofMillis(100));
+
+        assertEquals(1, a.sender.sendCalls, "not sent again while it is unknown whether the first send landed");
+        assertEquals(1, instances.deadLetters.of("m1"), "dead-lettered after the bound, not looping");
+        assertTrue(instances.deadLetters.letters.get(0).reason().contains("could not be read back"), instances.deadLetters.letters.get(0).reason());
+        assertEquals("dead-lettered", instances.state.stateOf("m1"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.kafkaexample.retry.engine.Due;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +52,9 @@ class RedeliveryScriptsIT extends ScriptsFixture {
     void aClaimedEntryIsNotDueUntilItsLeaseRunsOutThenAnotherInstanceTakesIt() throws InterruptedException {
         registerAndSchedule("m5", "side-0@1", 1, Duration.ZERO);
         Duration lease = Duration.ofMillis(300);
-        assertInstanceOf(Claim.Claimed.class, store.claim(List.of("m5"), lease, "dead").get(0));
+        long before = redisNow();
+        Claim.Claimed first = assertInstanceOf(Claim.Claimed.class, store.claim(List.of("m5"), lease, "dead").get(0));
+        assertEquals(Optional.empty(), first.claimedBefore(), "the first claim of an attempt");
 
         assertInstanceOf(Claim.NotDue.class, store.claim(List.of("m5"), lease, "other").get(0));
         assertEquals(List.of(), store.dueWithin(Duration.ZERO, 10));
@@ -59,8 +62,15 @@ class RedeliveryScriptsIT extends ScriptsFixture {
 
         Thread.sleep(lease.toMillis() + 20);
         assertEquals(List.of("m5"), store.dueWithin(Duration.ZERO, 10).stream().map(Due::id).toList());
-        assertInstanceOf(Claim.Claimed.class, store.claim(List.of("m5"), LEASE, "other").get(0));
+        Claim.Claimed second = assertInstanceOf(Claim.Claimed.class, store.claim(List.of("m5"), LEASE, "other").get(0));
         assertEquals("other", redis.hget(keys.message("m5"), "claimedBy"));
+        long firstClaim = second.claimedBefore().orElseThrow().toEpochMilli();
+        assertTrue(firstClaim >= before && firstClaim <= before + 100, "the time of the dead instance's claim: its send may have landed");
+
+        store.register(failure("m5", "side-0@2", 2), TTL);
+        store.schedule("m5", Duration.ZERO, record("m5"), TTL);
+        Claim.Claimed next = assertInstanceOf(Claim.Claimed.class, store.claim(List.of("m5"), LEASE, "other").get(0));
+        assertEquals(Optional.empty(), next.claimedBefore(), "a new attempt starts without an earlier claim");
     }
 
     @Test

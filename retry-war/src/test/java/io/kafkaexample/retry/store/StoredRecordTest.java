@@ -21,7 +21,7 @@ class StoredRecordTest {
         byte[] notUtf8 = {'v', (byte) 0xc3, (byte) 0x28, 0, (byte) 0xff};
         var stored = StoredRecord.parse(new StoredRecord(bytes("k"), notUtf8, headers).toJson());
 
-        ProducerRecord<byte[], byte[]> out = stored.toTopic("consumer-svc-redelivery", 2);
+        ProducerRecord<byte[], byte[]> out = stored.toTopic("consumer-svc-redelivery", "r1", 2);
 
         assertEquals("consumer-svc-redelivery", out.topic());
         assertArrayEquals(bytes("k"), out.key());
@@ -30,6 +30,7 @@ class StoredRecordTest {
         assertEquals((byte) 0xff, out.headers().lastHeader("binary").value()[1]);
         assertEquals(Optional.of("abc"), RetryHeaders.get(out.headers(), "trace"));
         assertEquals(2, RetryHeaders.attempts(out.headers()));
+        assertEquals(Optional.of("r1"), RetryHeaders.get(out.headers(), RetryHeaders.RETRY_ID));
         assertEquals(1, java.util.stream.StreamSupport.stream(out.headers().headers(RetryHeaders.ATTEMPTS).spliterator(), false).count());
     }
 
