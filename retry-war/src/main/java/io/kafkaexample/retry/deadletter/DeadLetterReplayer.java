@@ -106,7 +106,7 @@ public class DeadLetterReplayer {
         Optional<String> skipped = replay().replay(mark, copyOf(letter, mark, admin), Instant.now());
         skipped.ifPresentOrElse(reason -> {
             result.skip(id, reason);
-            LOG.warning(() -> "dead letter " + id + " not replayed: " + reason);
+            LOG.fine(() -> "dead letter " + id + " not replayed: " + reason);
         }, () -> result.replayed(id));
     }
 

@@ -32,7 +32,8 @@ final class EarlierSends {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
-                earlier.forEach(c -> found.unreadable.put(c.id(), e));
+                earlier.forEach(c -> found.unreadable.put(c.id(), new IllegalStateException("an earlier send of attempt " + c.attempts()
+                        + " may have landed, and " + topic + " could not be read back: " + Redelivery.describe(e))));
             }
         });
         return found;
@@ -42,7 +43,7 @@ final class EarlierSends {
         return landed.contains(claim.id());
     }
 
-    /** Why it is unknown whether an earlier send of the claim landed, if it is. */
+    /** Why it is unknown whether an earlier send of the claim landed, if it is: counted as a failed send. */
     Optional<Exception> unknown(Claim.Claimed claim) {
         return Optional.ofNullable(unreadable.get(claim.id()));
     }

@@ -102,13 +102,14 @@ public final class Redelivery {
         EarlierSends earlier = EarlierSends.check(landed, claimed);
         for (Claim.Claimed entry : claimed) {
             if (earlier.landed(entry)) {
-                settleLanded(entry);
+                LOG.info(() -> "retry " + entry.id() + " (" + entry.originTopic() + ", key=" + entry.key() + ", attempt " + entry.attempts()
+                        + ") is on " + entry.replyTo() + " already, sent under an earlier claim whose outcome was lost: not sent again");
+                record(entry);
                 continue;
             }
             Optional<Exception> unknown = earlier.unknown(entry);
             if (unknown.isPresent()) {
-                sendFailed(entry, new IllegalStateException("an earlier send of attempt " + entry.attempts()
-                        + " may have landed, and " + entry.replyTo() + " could not be read back: " + describe(unknown.get())));
+                sendFailed(entry, unknown.get());
                 continue;
             }
             Duration held = heldSince(claimedAt);
@@ -137,26 +138,19 @@ public final class Redelivery {
         events.redelivered(entry.originTopic(), lateness);
         LOG.info(() -> "retry " + entry.id() + " (" + entry.originTopic() + ", key=" + entry.key() + ", attempt " + entry.attempts()
                 + ") redelivered to " + entry.replyTo() + ", " + lateness.toMillis() + " ms after its due time");
+        record(entry);
+    }
+
+    private void record(Claim.Claimed entry) {
         try {
             if (!state.redelivered(entry.id(), entry.attempts(), owner)) {
                 LOG.fine(() -> "retry " + entry.id() + " attempt " + entry.attempts() + " was no longer claimed by " + owner
                         + " when its send completed: left to the claim that replaced it");
             }
         } catch (RuntimeException e) {
-            // the lease runs out and the entry is claimed again: a duplicate, which consumers absorb
-            LOG.warning(() -> "retry " + entry.id() + " was redelivered but Redis could not record it (" + e
-                    + "): it may be redelivered once more");
-        }
-    }
-
-    private void settleLanded(Claim.Claimed entry) {
-        LOG.info(() -> "retry " + entry.id() + " (" + entry.originTopic() + ", key=" + entry.key() + ", attempt " + entry.attempts()
-                + ") is on " + entry.replyTo() + " already, sent under an earlier claim whose outcome was lost: recorded, not sent again");
-        try {
-            state.redelivered(entry.id(), entry.attempts(), owner);
-        } catch (RuntimeException e) {
-            LOG.warning(() -> "retry " + entry.id() + " was found on " + entry.replyTo() + " but Redis could not record it (" + e
-                    + "): it is looked for again once its lease runs out");
+            // the lease runs out, the entry is claimed again, and that claim finds this copy on the topic
+            LOG.warning(() -> "retry " + entry.id() + " is on " + entry.replyTo() + " but Redis could not record it (" + e
+                    + "): the next claim finds it there");
         }
     }
 

@@ -37,7 +37,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The scheduler inside a real Liberty server (Arquillian's own), with the real ManagedScheduledExecutorService,
  * the test stack's Kafka and a Redis database of its own: due retries are redelivered on time and never early,
- * and an entry a dead instance had claimed is taken over once its lease runs out.
+ * an entry a dead instance had claimed is taken over once its lease runs out, and a broker that stalls for longer
+ * than the lease during a redelivery still gets it once.
  */
 @ExtendWith(ArquillianExtension.class)
 public class RetrySchedulerArquillianIT {
@@ -67,6 +68,10 @@ public class RetrySchedulerArquillianIT {
     @Inject
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    @Inject
+    @ConfigProperty(name = "test.broker.pid-file")
+    String brokerPidFile;
 
     @Test
     void dueRetriesAreRedeliveredOnTimeAndNeverEarly() throws Exception {
@@ -115,6 +120,36 @@ public class RetrySchedulerArquillianIT {
             assertTrue(afterLease >= 0, "taken over " + -afterLease + " ms before the dead instance's lease ended");
             assertTrue(afterLease < 3000, "taken over only " + afterLease + " ms after the lease ended");
         }
+    }
+
+    @Test
+    void aBrokerThatStallsLongerThanTheLeaseDuringARedeliveryGetsItOnce() throws Exception {
+        String pid = java.nio.file.Files.readString(java.nio.file.Path.of(brokerPidFile)).trim();
+        try (var out = consumerAtEnd()) {
+            FailedMessage message = failed("stalled-" + UUID.randomUUID(), 20);
+            intake.accept(message);
+            // frozen before the redelivery is due (2 s) and for longer than the lease (6 s): the send times out after
+            // 2 s, the request may still be appended when the broker wakes up, and the retry is claimed again meanwhile
+            signal("STOP", pid);
+            try {
+                Thread.sleep(INITIAL.plus(LEASE).plusSeconds(2).toMillis());
+            } finally {
+                signal("CONT", pid);
+            }
+            Map<String, ConsumerRecord<String, String>> redelivered = read(out, java.util.Set.of(message.keyText()), Duration.ofSeconds(40));
+            assertEquals(1, RetryHeaders.attempts(redelivered.get(message.keyText()).headers()));
+            // a second copy would come within a sweep or two of the first
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (System.nanoTime() < deadline) {
+                out.poll(Duration.ofMillis(200)).forEach(r -> assertTrue(!message.keyText().equals(r.key()), "redelivered twice: " + r.key()));
+            }
+            assertTrue(backlog.pending(1000).stream().noneMatch(p -> p.id().equals(message.id())), "settled, off the schedule");
+        }
+    }
+
+    private static void signal(String signal, String pid) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, pid).redirectErrorStream(true).start();
+        assertEquals(0, kill.waitFor(), "kill -" + signal + " " + pid + ": " + new String(kill.getInputStream().readAllBytes()));
     }
 
     /** A failed record as consumer-svc would hand it over, replying to this test's topic. */
