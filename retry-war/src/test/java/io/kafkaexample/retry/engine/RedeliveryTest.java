@@ -88,13 +88,19 @@ class RedeliveryTest {
         assertTrue(instances.landed.reads > 0, "b read the reply topic back before it sent a's claims again");
     }
 
-    @Test
-    void aSendTheProducerGaveUpOnButTheBrokerAppendedLaterIsFoundNotSentAgain() throws Exception {
+    /** m1 is due after 1 s; its send waits 8 s for a broker that does not answer, the longest a send takes. */
+    private Instances.Instance firstSendOfM1HeldEightSeconds() throws Exception {
         Instances.Instance a = instances.start("a");
         accept(a, "m1", 1, "side-0@1");
         a.sender.hold();
         instances.run(Duration.ofMillis(1100), Duration.ofMillis(100));
         time.advance(Duration.ofSeconds(8));
+        return a;
+    }
+
+    @Test
+    void aSendTheProducerGaveUpOnButTheBrokerAppendedLaterIsFoundNotSentAgain() throws Exception {
+        Instances.Instance a = firstSendOfM1HeldEightSeconds();
         a.sender.timeOutThenLand();
         instances.run(Duration.ofSeconds(20), Duration.ofMillis(100));
 
@@ -105,11 +111,7 @@ class RedeliveryTest {
 
     @Test
     void anAttemptClaimedBeforeIsNeverSentBlindAReplyTopicThatCannotBeReadBackCountsAsAFailedSend() throws Exception {
-        Instances.Instance a = instances.start("a");
-        accept(a, "m1", 1, "side-0@1");
-        a.sender.hold();
-        instances.run(Duration.ofMillis(1100), Duration.ofMillis(100));
-        time.advance(Duration.ofSeconds(8));
+        Instances.Instance a = firstSendOfM1HeldEightSeconds();
         a.sender.timeOut();
         instances.landed.unreadable = true;
         instances.run(Duration.ofSeconds(60), Duration.ofMillis(100));
