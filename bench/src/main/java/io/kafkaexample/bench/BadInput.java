@@ -181,6 +181,10 @@ public final class BadInput {
                 "producer", "mutation { login(username: 42, password: true) { token } }",
                 "consumer", "{ notifications(limit: \"many\") { type } }",
                 "retry", "{ pendingRetries(limit: \"all\") { id } }");
+        Map<String, String> clientError = Map.of(
+                "producer", "{ users { total } }",
+                "consumer", "{ notifications(limit: 0) { type } }",
+                "retry", "{ deadLetters(limit: 0) { id } }");
         String json = "application/json";
         for (var e : endpoints.entrySet()) {
             String s = e.getKey();
@@ -210,6 +214,10 @@ public final class BadInput {
             cases.add(new HttpCase(s + " query null", "POST", url, json, "{\"query\":null}"));
             cases.add(new HttpCase(s + " query a number", "POST", url, json, "{\"query\":42}"));
             cases.add(new HttpCase(s + " text/plain body", "POST", url, "text/plain", "{ ready }"));
+            cases.add(new HttpCase(s + " application/graphql 300 KB body", "POST", url, "application/graphql", "{ ready } #" + "x".repeat(300_000)));
+            cases.add(new HttpCase(s + " application/graphql empty body", "POST", url, "application/graphql", " "));
+            cases.add(gql(s + " client error", url, clientError.get(s)));
+            cases.add(new HttpCase(s + " application/graphql client error", "POST", url, "application/graphql", clientError.get(s)));
             cases.add(new HttpCase(s + " GET without a query", "GET", url, null, null));
             cases.add(new HttpCase(s + " PUT", "PUT", url, json, "{\"query\":\"{ ready }\"}"));
             cases.add(new HttpCase(s + " DELETE", "DELETE", url, null, null));
@@ -258,7 +266,9 @@ public final class BadInput {
         if (status >= 500) {
             return c.name() + ": " + status + " " + shown;
         }
-        if (body.contains("\tat ") || body.contains("Exception")) {
+        // DataFetchingException is graphql-java's classification of a field's error, not a class of the service
+        String named = body.replace("\"DataFetchingException\"", "");
+        if (named.contains("\tat ") || named.contains("Exception") || named.contains("\"exception\"") || named.contains("io.kafkaexample.")) {
             return c.name() + ": the answer leaks internals: " + shown;
         }
         if (status >= 400) {

@@ -6,6 +6,11 @@ import io.kafkaexample.testsupport.TestStack;
 class ConsumerSmokeIT extends ServiceSmokeTest {
 
     @Override
+    protected String failingQuery() {
+        return "{ notifications(limit: 0) { __typename } }";
+    }
+
+    @Override
     protected String baseUrl() {
         return TestStack.consumerUrl();
     }

@@ -17,6 +17,11 @@ import org.junit.jupiter.api.Test;
 class ProducerSmokeIT extends ServiceSmokeTest {
 
     @Override
+    protected String failingQuery() {
+        return "{ users { total } }";
+    }
+
+    @Override
     protected String baseUrl() {
         return TestStack.producerUrl();
     }

@@ -6,6 +6,11 @@ import io.kafkaexample.testsupport.TestStack;
 class RetrySmokeIT extends ServiceSmokeTest {
 
     @Override
+    protected String failingQuery() {
+        return "{ deadLetters(limit: 0) { id } }";
+    }
+
+    @Override
     protected String baseUrl() {
         return TestStack.retryUrl();
     }

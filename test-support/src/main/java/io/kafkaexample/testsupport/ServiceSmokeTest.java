@@ -20,6 +20,9 @@ public abstract class ServiceSmokeTest {
     /** The service's base URL, context root included, without a trailing slash. */
     protected abstract String baseUrl();
 
+    /** A query of this service that fails with a client error (a bad argument, a missing token). */
+    protected abstract String failingQuery();
+
     /** The service's own root (where /health lives): its base URL without the context root. */
     private String serverUrl() {
         URI base = URI.create(baseUrl());
@@ -53,6 +56,35 @@ public abstract class ServiceSmokeTest {
     void graphqlAnswersAQuery() {
         JsonObject response = Http.graphql(baseUrl() + "/graphql", "{ ready }");
         assertEquals(true, response.getJsonObject("data").getBoolean("ready"), response.toString());
+    }
+
+    @Test
+    void everyContentTypeHasTheSameLimitsAndNoAnswerNamesAJavaClass() {
+        String endpoint = baseUrl() + "/graphql";
+        var plain = Http.post(endpoint, "application/graphql", "{ ready }", null);
+        assertEquals(true, Http.json(plain.body()).getJsonObject("data").getBoolean("ready"), plain.body());
+
+        var huge = Http.post(endpoint, "application/graphql", "{ ready " + "a ".repeat(150_000) + "}", null);
+        assertAll(
+                () -> assertEquals(413, huge.statusCode(), huge.body()),
+                () -> assertEquals("the request is larger than 256 KB", firstError(huge.body()).getString("message")));
+        var empty = Http.post(endpoint, "application/graphql", " ", null);
+        assertEquals(400, empty.statusCode(), empty.body());
+
+        for (String type : List.of("application/json", "application/graphql")) {
+            String body = type.equals("application/json")
+                    ? jakarta.json.Json.createObjectBuilder().add("query", failingQuery()).build().toString() : failingQuery();
+            var failed = Http.post(endpoint, type, body, null);
+            JsonObject error = firstError(failed.body());
+            assertAll(type,
+                    () -> assertTrue(!error.getString("message").isBlank(), failed.body()),
+                    () -> assertTrue(!failed.body().contains("exception") && !failed.body().contains("io.kafkaexample")
+                            && !failed.body().contains("java."), "names a class: " + failed.body()));
+        }
+    }
+
+    private static JsonObject firstError(String answer) {
+        return Http.json(answer).getJsonArray("errors").getJsonObject(0);
     }
 
     @Test

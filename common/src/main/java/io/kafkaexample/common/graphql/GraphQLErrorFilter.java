@@ -1,10 +1,6 @@
 package io.kafkaexample.common.graphql;
 
 import jakarta.json.Json;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -25,8 +21,10 @@ import java.util.logging.Logger;
 /**
  * Keeps the GraphQL endpoint's answers GraphQL, whatever the client sends:
  * <ul>
- * <li>a body that is not a GraphQL request (not JSON, no {@code query}, too large) gets a GraphQL error
- *     and 400 before it reaches the runtime, which would log it as an application error;</li>
+ * <li>a body that is not a GraphQL request (not JSON, no {@code query}, too large; for {@code application/graphql}
+ *     not UTF-8 text or too large) gets a GraphQL error and 400 or 413 before it reaches the runtime, which would
+ *     log it as an application error;</li>
+ * <li>no answer names a Java class: the runtime's {@code extensions.exception} is removed ({@link ScrubbedResponse});</li>
  * <li>Liberty 26.0.0.3's GraphQL runtime throws NoSuchMethodError while it formats a validation error
  *     (an unknown field, a wrong argument type), so the container would answer 500 with an HTML page and
  *     a stack trace: any such failure becomes a GraphQL error document instead.</li>
@@ -35,29 +33,25 @@ import java.util.logging.Logger;
 @WebFilter(urlPatterns = "/graphql")
 public class GraphQLErrorFilter extends HttpFilter {
 
-    static final int MAX_BODY_BYTES = 256 * 1024;
     private static final Logger LOG = Logger.getLogger(GraphQLErrorFilter.class.getName());
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String type = request.getContentType();
-        if (!"POST".equals(request.getMethod()) || type != null && type.startsWith("application/graphql")) {
-            chain.doFilter(request, response);
-            return;
+        HttpServletRequest checked = request;
+        if ("POST".equals(request.getMethod())) {
+            // the same cap and checks for every content type, application/graphql included
+            byte[] body = request.getInputStream().readNBytes(GraphQLRequestBody.MAX_BYTES + 1);
+            String problem = GraphQLRequestBody.problemWith(body, request.getContentType());
+            if (problem != null) {
+                answer(response, body.length > GraphQLRequestBody.MAX_BYTES ? 413 : 400, problem, "InvalidRequest");
+                return;
+            }
+            checked = new CachedBody(request, GraphQLRequestBody.asJson(body, request.getContentType()));
         }
-        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
-        if (body.length > MAX_BODY_BYTES) {
-            answer(response, 413, "the request is larger than " + MAX_BODY_BYTES / 1024 + " KB", "InvalidRequest");
-            return;
-        }
-        String problem = problemWith(body);
-        if (problem != null) {
-            answer(response, 400, problem, "InvalidRequest");
-            return;
-        }
+        ScrubbedResponse scrubbed = new ScrubbedResponse(response);
         try {
-            chain.doFilter(new CachedBody(request, body), response);
+            chain.doFilter(checked, scrubbed);
         } catch (ServletException | RuntimeException | LinkageError e) {
             if (response.isCommitted()) {
                 throw e;
@@ -70,31 +64,9 @@ public class GraphQLErrorFilter extends HttpFilter {
             answer(response, 200, validation
                     ? "the query does not match the schema: check the field names, arguments and their types (GraphiQL's Docs show the schema)"
                     : "the request could not be executed", validation ? "ValidationError" : "ExecutionError");
+            return;
         }
-    }
-
-    /** Why the body is not a GraphQL-over-HTTP request, or null when it is one. */
-    static String problemWith(byte[] body) {
-        JsonValue value;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
-            value = reader.readValue();
-        } catch (JsonException e) {
-            return "the request body is not JSON: send {\"query\": \"...\", \"variables\": {...}}";
-        }
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            return "the request body must be a JSON object with a \"query\"";
-        }
-        JsonObject object = value.asJsonObject();
-        JsonValue query = object.get("query");
-        if (query == null || query.getValueType() != JsonValue.ValueType.STRING) {
-            return "the request body has no \"query\" string";
-        }
-        JsonValue variables = object.get("variables");
-        if (variables != null && variables.getValueType() != JsonValue.ValueType.OBJECT
-                && variables.getValueType() != JsonValue.ValueType.NULL) {
-            return "\"variables\" must be a JSON object";
-        }
-        return null;
+        scrubbed.finish();
     }
 
     private static void answer(HttpServletResponse response, int status, String message, String classification)
@@ -118,7 +90,7 @@ public class GraphQLErrorFilter extends HttpFilter {
         return cause;
     }
 
-    /** The request with its body read once here and served again to the GraphQL runtime. */
+    /** The request with its body read once here and served again to the GraphQL runtime, as JSON. */
     private static final class CachedBody extends HttpServletRequestWrapper {
         private final byte[] body;
 
@@ -161,6 +133,16 @@ public class GraphQLErrorFilter extends HttpFilter {
         @Override
         public BufferedReader getReader() {
             return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public String getContentType() {
+            return "application/json;charset=UTF-8";
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return "Content-Type".equalsIgnoreCase(name) ? getContentType() : super.getHeader(name);
         }
 
         @Override
