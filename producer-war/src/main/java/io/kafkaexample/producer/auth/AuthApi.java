@@ -91,7 +91,7 @@ public class AuthApi {
         if (weakness != null) {
             throw new ClientError(weakness);
         }
-        users.update(user, user.email(), Map.of("passwordHash", hasher.hash(newPassword.toCharArray())));
+        users.update(user.id(), Map.of("passwordHash", hasher.hash(newPassword.toCharArray())));
         refreshTokens.revokeAll(user.id());
         LOG.info(() -> "password changed user=" + user.id());
         return true;

@@ -91,15 +91,13 @@ public class UserApi {
         if (input.getLastName() != null) {
             changes.put("lastName", UserValidation.name("lastName", input.getLastName()));
         }
-        String email = current.email();
         if (input.getEmail() != null) {
-            email = UserValidation.email(input.getEmail());
-            changes.put("email", email);
+            changes.put("email", UserValidation.email(input.getEmail()));
         }
         if (changes.isEmpty()) {
             throw new ClientError("nothing to change: give firstName, lastName or email");
         }
-        users.update(current, email, changes);
+        users.update(current.id(), changes);
         LOG.info(() -> "user updated id=" + current.id() + " fields=" + changes.keySet());
         return me();
     }

@@ -26,6 +26,8 @@ public class UserStore {
     private static final RedisScript CREATE = RedisScript.load(UserStore.class, "user-create");
     private static final RedisScript UPDATE = RedisScript.load(UserStore.class, "user-update");
     private static final RedisScript DELETE = RedisScript.load(UserStore.class, "user-delete");
+    /** Rounds of an update that keeps finding the email changed by another one, before it gives up. */
+    private static final int UPDATE_ROUNDS = 50;
     /** Rounds of a delete that keeps meeting refresh tokens issued meanwhile, before it gives up. */
     private static final int DELETE_ROUNDS = 10;
 
@@ -67,21 +69,31 @@ public class UserStore {
         return Optional.ofNullable(redis.get(keys.username(username))).flatMap(this::find);
     }
 
-    /** Sets the given fields; a new email must still be unique. */
-    public void update(StoredUser current, String newEmail, Map<String, String> fields) throws ClientError {
-        List<String> args = new ArrayList<>(List.of(current.id()));
-        fields.forEach((field, value) -> {
-            args.add(field);
-            args.add(value);
-        });
-        Object result = UPDATE.eval(redis,
-                List.of(keys.user(current.id()), keys.email(newEmail), keys.email(current.email())), args);
-        switch (String.valueOf(result)) {
-            case "ok" -> { }
-            case "gone" -> throw new ClientError("the user " + current.id() + " no longer exists");
-            case "email" -> throw new ClientError("a user with the email '" + newEmail + "' exists already");
-            default -> throw new IllegalStateException("unexpected answer of the update script: " + result);
+    /**
+     * Sets the given fields; an {@code email} among them moves the email index and must still be unique. If another
+     * update changed the email since the user was read, the user is read again and the update made on that.
+     */
+    public void update(String id, Map<String, String> fields) throws ClientError {
+        for (int round = 0; round < UPDATE_ROUNDS; round++) {
+            StoredUser current = find(id).orElseThrow(() -> new ClientError("the user " + id + " no longer exists"));
+            String newEmail = fields.getOrDefault("email", current.email());
+            List<String> args = new ArrayList<>(List.of(id, current.email()));
+            fields.forEach((field, value) -> {
+                args.add(field);
+                args.add(value);
+            });
+            Object result = UPDATE.eval(redis, List.of(keys.user(id), keys.email(newEmail), keys.email(current.email())), args);
+            switch (String.valueOf(result)) {
+                case "ok" -> {
+                    return;
+                }
+                case "changed" -> { }
+                case "gone" -> throw new ClientError("the user " + id + " no longer exists");
+                case "email" -> throw new ClientError("a user with the email '" + newEmail + "' exists already");
+                default -> throw new IllegalStateException("unexpected answer of the update script: " + result);
+            }
         }
+        throw new ClientError("the email of this user was being changed by other requests at the same time: try again");
     }
 
     /** Deletes the user, its indexes and its refresh tokens; false if it was gone already. */
