@@ -20,5 +20,6 @@ RUN configure.sh
 # The base image runs as the non-root user 1001 (group 0); said again so no later edit loses it.
 USER 1001
 EXPOSE 9000
+# liveness: an orchestrator replaces an unhealthy container, and one that waits for Redis or Kafka must stay
 HEALTHCHECK --interval=10s --timeout=6s --start-period=120s --retries=3 \
-  CMD ["healthcheck", "9000", "/health/ready"]
+  CMD ["healthcheck", "9000", "/health/live"]

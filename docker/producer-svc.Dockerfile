@@ -22,5 +22,6 @@ USER 1001
 # APP_ENVIRONMENT is left unset: production. The producer then needs ADMIN_PASSWORD and
 # JWT_PRIVATE_KEY (PEM, PKCS#8) from the environment, and refuses to start without them.
 EXPOSE 9001
+# liveness: an orchestrator replaces an unhealthy container, and one that waits for Redis or Kafka must stay
 HEALTHCHECK --interval=10s --timeout=6s --start-period=120s --retries=3 \
-  CMD ["healthcheck", "9001", "/health/ready"]
+  CMD ["healthcheck", "9001", "/health/live"]

@@ -38,7 +38,7 @@ class CopilotConsistencyTest {
             Map<String, Object> image = (Map<String, Object>) m.get("image");
             assertEquals(Map.of("dockerfile", s.dockerfile(), "context", "."), image.get("build"), where + "image.build");
             assertEquals(s.port(), image.get("port"), where + "image.port");
-            assertEquals(List.of("CMD", "healthcheck", String.valueOf(s.port()), Repo.HEALTH_PATH),
+            assertEquals(List.of("CMD", "healthcheck", String.valueOf(s.port()), Repo.LIVE_PATH),
                     ((Map<String, Object>) image.get("healthcheck")).get("command"), where + "image.healthcheck.command");
             Map<String, Object> http = (Map<String, Object>) m.get("http");
             if ("Backend Service".equals(m.get("type"))) {
@@ -46,7 +46,7 @@ class CopilotConsistencyTest {
             } else {
                 String path = "/" + ((String) http.get("path")).replaceAll("^/+|/+$", "");
                 assertEquals(s.contextRoot(), path, where + "http.path routes the service's context root");
-                assertEquals(Repo.HEALTH_PATH, ((Map<String, Object>) http.get("healthcheck")).get("path"),
+                assertEquals(Repo.READY_PATH, ((Map<String, Object>) http.get("healthcheck")).get("path"),
                         where + "http.healthcheck.path");
             }
 

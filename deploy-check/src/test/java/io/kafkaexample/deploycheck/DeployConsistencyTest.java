@@ -49,7 +49,7 @@ class DeployConsistencyTest {
     @Test
     void healthIsServedByEveryServer() {
         assertTrue(Repo.read("liberty-config/service-base.xml").contains("<feature>mpHealth-"),
-                "service-base.xml must enable mpHealth, which serves " + Repo.HEALTH_PATH);
+                "service-base.xml must enable mpHealth, which serves " + Repo.LIVE_PATH + " and " + Repo.READY_PATH);
     }
 
     @Test

@@ -45,8 +45,8 @@ class DockerConsistencyTest {
                     where + "features.sh after the server config, then the WAR, then configure.sh");
             assertTrue(df.contains("\nUSER 1001\n") && !df.matches("(?s).*\nUSER (root|0)\\b.*"), where + "runs as non-root 1001");
             assertTrue(df.contains("\nEXPOSE " + s.port() + "\n"), where + "EXPOSE " + s.port());
-            assertTrue(df.contains("CMD [\"healthcheck\", \"" + s.port() + "\", \"" + Repo.HEALTH_PATH + "\"]"),
-                    where + "HEALTHCHECK on " + Repo.HEALTH_PATH + " at port " + s.port());
+            assertTrue(df.contains("CMD [\"healthcheck\", \"" + s.port() + "\", \"" + Repo.LIVE_PATH + "\"]"),
+                    where + "HEALTHCHECK on " + Repo.LIVE_PATH + " at port " + s.port());
         }
     }
 
@@ -95,7 +95,7 @@ class DockerConsistencyTest {
                         env.get("PRODUCER_SVC_ENDPOINT"), where + "PRODUCER_SVC_ENDPOINT includes the context root");
             }
             Map<String, Object> health = (Map<String, Object>) svc.get("healthcheck");
-            assertEquals(List.of("CMD", "healthcheck", String.valueOf(s.port()), Repo.HEALTH_PATH), health.get("test"),
+            assertEquals(List.of("CMD", "healthcheck", String.valueOf(s.port()), Repo.READY_PATH), health.get("test"),
                     where + "healthcheck");
             Map<String, Object> dependsOn = (Map<String, Object>) svc.get("depends_on");
             assertEquals(Map.of("condition", "service_completed_successfully"), dependsOn.get("kafka-init"),

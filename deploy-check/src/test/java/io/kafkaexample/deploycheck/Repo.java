@@ -33,8 +33,14 @@ final class Repo {
 
     static final Path ROOT = Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
 
-    /** mpHealth's readiness endpoint, served at the server root (not under the context root). */
-    static final String HEALTH_PATH = "/health/ready";
+    /**
+     * mpHealth's liveness endpoint, served at the server root (not under the context root): the container's health
+     * check, since ECS replaces a task whose container check fails, and a service waiting for Redis or Kafka must not
+     * be killed for it.
+     */
+    static final String LIVE_PATH = "/health/live";
+    /** mpHealth's readiness endpoint: the load balancer's target check, and the start order in compose.yaml. */
+    static final String READY_PATH = "/health/ready";
 
     private static final Pattern CONFIG_KEY_IN_JAVA =
             Pattern.compile("(?:@ConfigProperty\\(\\s*name\\s*=\\s*|_KEY\\s*=\\s*)\"([a-z][a-z0-9.-]*)\"");
