@@ -3,11 +3,11 @@ package io.kafkaexample.retry.deadletter;
 import io.kafkaexample.common.kafka.KafkaClients;
 import io.kafkaexample.common.kafka.FailedRecord;
 import io.kafkaexample.common.kafka.Topics;
+import io.kafkaexample.retry.message.TopicReads;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +18,6 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -29,7 +28,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 @ApplicationScoped
 public class DeadLetterReader {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration TIMEOUT = TopicReads.TIMEOUT;
     /** How far back per partition a filtered read looks: the query answers from the latest letters. */
     static final int MAX_SCAN_PER_PARTITION = 10_000;
 
@@ -45,7 +44,7 @@ public class DeadLetterReader {
             long window = originTopic.isPresent() ? MAX_SCAN_PER_PARTITION : limit;
             Map<TopicPartition, Long> from = new HashMap<>();
             partitions.forEach(p -> from.put(p, Math.max(begin.get(p), end.get(p) - window)));
-            List<ConsumerRecord<byte[], byte[]>> letters = read(consumer, from, end, ofTopic(originTopic));
+            List<ConsumerRecord<byte[], byte[]>> letters = TopicReads.read(consumer, from, end, ofTopic(originTopic));
             letters.sort(Comparator.comparingLong((ConsumerRecord<byte[], byte[]> r) -> r.timestamp()).reversed());
             return letters.subList(0, Math.min(limit, letters.size()));
         }
@@ -61,7 +60,7 @@ public class DeadLetterReader {
             if (id.offset() >= end) {
                 return Optional.empty();
             }
-            return read(consumer, Map.of(partition, id.offset()), Map.of(partition, id.offset() + 1), r -> true).stream().findFirst();
+            return TopicReads.read(consumer, Map.of(partition, id.offset()), Map.of(partition, id.offset() + 1), r -> true).stream().findFirst();
         }
     }
 
@@ -70,12 +69,7 @@ public class DeadLetterReader {
         try (var consumer = consumer()) {
             List<TopicPartition> partitions = partitions(consumer);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
-            Map<TopicPartition, Long> timestamps = new HashMap<>();
-            partitions.forEach(p -> timestamps.put(p, from.toEpochMilli()));
-            Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(timestamps, TIMEOUT);
-            Map<TopicPartition, Long> start = new HashMap<>();
-            partitions.forEach(p -> start.put(p, starts.get(p) == null ? end.get(p) : starts.get(p).offset()));
-            List<ConsumerRecord<byte[], byte[]>> letters = read(consumer, start, end,
+            List<ConsumerRecord<byte[], byte[]>> letters = TopicReads.read(consumer, TopicReads.since(consumer, partitions, from, end), end,
                     ofTopic(Optional.of(originTopic)).and(r -> r.timestamp() >= from.toEpochMilli() && r.timestamp() < to.toEpochMilli()));
             letters.sort(Comparator.comparingLong(ConsumerRecord::timestamp));
             return letters.subList(0, Math.min(max, letters.size()));
@@ -86,33 +80,8 @@ public class DeadLetterReader {
         return r -> originTopic.isEmpty() || originTopic.equals(FailedRecord.read(r.headers()).originTopic());
     }
 
-    private static List<ConsumerRecord<byte[], byte[]>> read(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> from,
-                                                             Map<TopicPartition, Long> end, Predicate<ConsumerRecord<byte[], byte[]>> match) {
-        List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
-        List<TopicPartition> todo = from.keySet().stream().filter(p -> from.get(p) < end.get(p)).toList();
-        if (todo.isEmpty()) {
-            return found;
-        }
-        consumer.assign(todo);
-        todo.forEach(p -> consumer.seek(p, from.get(p)));
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (todo.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("dead-letter-queue could not be read within " + TIMEOUT.toSeconds() + " s");
-            }
-            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                if (record.offset() < end.get(partition) && match.test(record)) {
-                    found.add(record);
-                }
-            }
-        }
-        return found;
-    }
-
     private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer) {
-        return consumer.partitionsFor(Topics.DEAD_LETTER_QUEUE, TIMEOUT).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        return TopicReads.partitions(consumer, Topics.DEAD_LETTER_QUEUE);
     }
 
     private KafkaConsumer<byte[], byte[]> consumer() {

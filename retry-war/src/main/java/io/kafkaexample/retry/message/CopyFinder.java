@@ -6,19 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -33,7 +29,6 @@ public class CopyFinder {
 
     /** A record's timestamp is the sending instance's clock, {@code since} Redis's: this much skew is allowed for. */
     static final Duration CLOCK_MARGIN = Duration.ofMinutes(1);
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     @Inject
     KafkaClients clients;
@@ -42,33 +37,17 @@ public class CopyFinder {
 
     /**
      * Those of {@code wanted} that {@code tag} reads on a record of {@code topic} written since {@code since}; none
-     * if the topic does not exist. Throws if the topic cannot be read to its end within {@link #TIMEOUT}.
+     * if the topic does not exist. Throws if the topic cannot be read to its end within {@link TopicReads#TIMEOUT}.
      */
     public synchronized Set<String> find(String topic, Instant since, Function<Headers, Optional<String>> tag, Set<String> wanted) {
-        Set<String> found = new HashSet<>();
-        List<PartitionInfo> infos = consumer().partitionsFor(topic, TIMEOUT);
-        if (infos == null || infos.isEmpty() || wanted.isEmpty()) {
-            return found;
+        List<TopicPartition> partitions = TopicReads.partitions(consumer(), topic);
+        if (partitions.isEmpty() || wanted.isEmpty()) {
+            return Set.of();
         }
-        List<TopicPartition> partitions = infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
-        Map<TopicPartition, Long> times = new HashMap<>();
-        partitions.forEach(p -> times.put(p, since.minus(CLOCK_MARGIN).toEpochMilli()));
-        Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(times, TIMEOUT);
-        List<TopicPartition> todo = partitions.stream().filter(p -> starts.get(p) != null && starts.get(p).offset() < end.get(p)).toList();
-        consumer.assign(todo);
-        todo.forEach(p -> consumer.seek(p, starts.get(p).offset()));
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (found.size() < wanted.size() && todo.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(topic + " could not be read back within " + TIMEOUT.toSeconds() + " s");
-            }
-            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                tag.apply(record.headers()).filter(wanted::contains).ifPresent(found::add);
-            }
-        }
-        consumer.assign(List.of());
-        return found;
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TopicReads.TIMEOUT);
+        Map<TopicPartition, Long> from = TopicReads.since(consumer, partitions, since.minus(CLOCK_MARGIN), end);
+        return TopicReads.read(consumer, from, end, r -> tag.apply(r.headers()).filter(wanted::contains).isPresent()).stream()
+                .map(r -> tag.apply(r.headers()).orElseThrow()).collect(Collectors.toSet());
     }
 
     private KafkaConsumer<byte[], byte[]> consumer() {
