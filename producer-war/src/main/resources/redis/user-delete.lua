@@ -1,20 +1,17 @@
--- Deletes a user with its indexes and every refresh token it holds, so that no token outlives its user.
--- The caller reads the token set first and passes each token's key: a script names every key it touches.
--- A token issued between that read and this call is still in the set; the user then stays and the
--- script answers 'more' for the caller to read the set again and call once more.
--- KEYS: user hash, username index, email index, users by creation time, the user's refresh-token set,
---       then the key of each refresh token passed in ARGV
--- ARGV: user id, then the hash of each refresh token, in the order of their keys
--- Returns 1 when deleted, 0 when there was no such user, 'more' as said.
-local user_key, username_key, email_key, users_key, tokens_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+-- Deletes a user with its indexes and its credential version: every access and refresh token of the user
+-- is refused from then on, by every service. The last SUPER_ADMIN is never deleted.
+-- KEYS: user hash, username index, email index, users by creation time, credential version, SUPER_ADMIN set
+-- ARGV: user id
+-- Returns 1 when deleted, 0 when there was no such user, 'last-super-admin' as said.
+local user_key, username_key, email_key, users_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local credential_key, super_admins_key = KEYS[5], KEYS[6]
 local id = ARGV[1]
 
 if redis.call('EXISTS', user_key) == 0 then return 0 end
-for i = 2, #ARGV do
-  redis.call('DEL', KEYS[i + 4])
-  redis.call('SREM', tokens_key, ARGV[i])
+if redis.call('SISMEMBER', super_admins_key, id) == 1 and redis.call('SCARD', super_admins_key) <= 1 then
+  return 'last-super-admin'
 end
-if redis.call('SCARD', tokens_key) > 0 then return 'more' end
-redis.call('DEL', user_key, username_key, email_key)
+redis.call('DEL', user_key, username_key, email_key, credential_key)
 redis.call('ZREM', users_key, id)
+redis.call('SREM', super_admins_key, id)
 return 1

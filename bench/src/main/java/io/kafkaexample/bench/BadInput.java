@@ -2,6 +2,7 @@ package io.kafkaexample.bench;
 
 import io.kafkaexample.testsupport.Events;
 import io.kafkaexample.testsupport.Http;
+import io.kafkaexample.testsupport.UsersClient;
 import jakarta.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -89,7 +90,7 @@ public final class BadInput {
         }
         int letters = (int) expectLetters.stream().count() - (int) failures.stream().filter(f -> f.startsWith("kafka")).count();
         cases++;
-        var dl = Http.graphql(Bench.retryUrl() + "/graphql", "{ deadLetters(limit: 50) { id key reason } }");
+        var dl = Http.graphql(Bench.retryUrl() + "/graphql", "{ deadLetters(limit: 50) { id key reason } }", UsersClient.adminToken());
         if (dl.containsKey("errors") && !dl.isNull("errors")) {
             failures.add("retry deadLetters after junk on the dead-letter queue: " + dl);
         } else {
@@ -165,9 +166,9 @@ public final class BadInput {
             this(name, method, url, contentType, body, null);
         }
 
-        /** GraphQL documents that are wrong must get an error; REST requests and valid documents only no 5xx. */
+        /** Every GraphQL document of the corpus is wrong or over a limit and must get an error; REST requests only no 5xx. */
         boolean mustFail() {
-            return url.endsWith("/graphql") && !name.contains("aliases") && !name.contains("introspection");
+            return url.endsWith("/graphql");
         }
     }
 
@@ -218,12 +219,31 @@ public final class BadInput {
             cases.add(new HttpCase(s + " application/graphql empty body", "POST", url, "application/graphql", " "));
             cases.add(gql(s + " client error", url, clientError.get(s)));
             cases.add(new HttpCase(s + " application/graphql client error", "POST", url, "application/graphql", clientError.get(s)));
+            StringBuilder bomb = new StringBuilder("{ ...F30 } fragment F0 on Query { ready }");
+            for (int i = 1; i <= 30; i++) {
+                bomb.append(" fragment F").append(i).append(" on Query { ...F").append(i - 1).append(" ...F").append(i - 1).append(" }");
+            }
+            cases.add(gql(s + " fragment bomb (2^30 fields)", url, bomb.toString()));
+            cases.add(new HttpCase(s + " GET introspection nested 40 levels", "GET", url + "?query=" + java.net.URLEncoder.encode(
+                    "{ __schema { types { " + "fields { type { ".repeat(20) + "name" + " } }".repeat(20) + " } } }",
+                    StandardCharsets.UTF_8), null, null));
             cases.add(new HttpCase(s + " GET without a query", "GET", url, null, null));
             cases.add(new HttpCase(s + " PUT", "PUT", url, json, "{\"query\":\"{ ready }\"}"));
             cases.add(new HttpCase(s + " DELETE", "DELETE", url, null, null));
         }
         String producer = Bench.producerUrl();
         String consumer = Bench.consumerUrl();
+        StringBuilder logins = new StringBuilder("mutation {");
+        StringBuilder signUps = new StringBuilder("mutation {");
+        for (int i = 0; i < 100; i++) {
+            logins.append(" l").append(i).append(": login(username: \"bench-nobody\", password: \"guess-").append(i).append("\") { token }");
+            signUps.append(" s").append(i).append(": createUser(input: {username: \"flood").append(i).append(System.nanoTime())
+                    .append("\", password: \"flood-password-1\", email: \"flood").append(i).append(System.nanoTime())
+                    .append("@example.org\", firstName: \"F\", lastName: \"L\"}) { id }");
+        }
+        cases.add(gql("producer 100 aliased logins in one request", producer + "/graphql", logins.append(" }").toString()));
+        cases.add(gql("producer 100 aliased sign-ups in one request", producer + "/graphql", signUps.append(" }").toString()));
+        cases.add(gql("retry dead letters without a token", Bench.retryUrl() + "/graphql", "{ deadLetters(limit: 5) { id value } }"));
         cases.add(new HttpCase("POST /ping", "POST", consumer + "/ping", json, "{\"x\":1}"));
         cases.add(new HttpCase("DELETE /ping", "DELETE", consumer + "/ping", null, null));
         cases.add(new HttpCase("PUT ping-what", "PUT", producer + "/ping-what", "text/plain", "pong?"));

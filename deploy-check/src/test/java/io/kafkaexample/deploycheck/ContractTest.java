@@ -32,7 +32,7 @@ class ContractTest {
     private static final String PROPERTIES = "/src/main/resources/META-INF/microprofile-config.properties";
     private static final String INCOMING = "mp.messaging.incoming.";
     private static final Pattern STRING_CONSTANT = Pattern.compile("public static final String [A-Z_]+ = \"([^\"]+)\";");
-    private static final Pattern REDIS_KEY = Pattern.compile("[\"']((?:producer|consumer|retry):[A-Za-z0-9:._-]*)[\"']");
+    private static final Pattern REDIS_KEY = Pattern.compile("[\"']((?:producer|consumer|retry|auth):[A-Za-z0-9:._-]*)[\"']");
     private static final Pattern HEADER = Pattern.compile("\"((?:retry|dlq)-[a-z-]+)\"");
 
     @Test

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** A plain HTTP client for the tests: what a user of the services would call, nothing more. */
 public final class Http {
@@ -31,8 +32,13 @@ public final class Http {
 
     /** The same, as the holder of an access token ({@code Authorization: Bearer}); no token when null. */
     public static JsonObject graphql(String endpoint, String query, String token) {
+        return graphql(endpoint, query, token, Map.of());
+    }
+
+    /** The same with more request headers, such as the {@code X-Forwarded-For} a load balancer adds. */
+    public static JsonObject graphql(String endpoint, String query, String token, Map<String, String> headers) {
         String body = Json.createObjectBuilder().add("query", query).build().toString();
-        HttpResponse<String> response = post(endpoint, "application/json", body, token);
+        HttpResponse<String> response = post(endpoint, "application/json", body, token, headers);
         if (response.statusCode() != 200) {
             throw new AssertionError("POST " + endpoint + " answered " + response.statusCode() + ": " + response.body());
         }
@@ -40,9 +46,14 @@ public final class Http {
     }
 
     public static HttpResponse<String> post(String url, String contentType, String body, String token) {
+        return post(url, contentType, body, token, Map.of());
+    }
+
+    public static HttpResponse<String> post(String url, String contentType, String body, String token, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -35,6 +35,9 @@ public class CallerResolver {
     TokenKeys keys;
 
     @Inject
+    CredentialVersions credentials;
+
+    @Inject
     @ConfigProperty(name = "jwt.issuer")
     String issuer;
 
@@ -75,14 +78,30 @@ public class CallerResolver {
         try {
             String id = claims.getStringClaimValue(TokenClaims.ID);
             String role = claims.getStringClaimValue(TokenClaims.ROLE);
-            if (id == null || role == null) {
+            Object credential = claims.getClaimValue(TokenClaims.CREDENTIAL);
+            if (id == null || role == null || !(credential instanceof Number version)) {
                 throw new ClientError("the token is not an access token of producer-svc");
             }
+            checkCredential(id, version.longValue(), claims.getJwtId());
             return new Caller(id, claims.getStringClaimValue(TokenClaims.USERNAME),
                     claims.getStringClaimValue(TokenClaims.EMAIL), role, claims.getJwtId(),
                     Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
         } catch (MalformedClaimException e) {
             throw new ClientError("the token is not an access token of producer-svc");
+        }
+    }
+
+    /** A token outlives neither its user nor a password change: refused before it expires. */
+    private void checkCredential(String userId, long version, String tokenId) throws ClientError {
+        Long current = credentials.current(userId).orElse(null);
+        if (current == null) {
+            LOG.info(() -> "refused token " + tokenId + ": user " + userId + " no longer exists");
+            throw new ClientError("the user of this token no longer exists");
+        }
+        if (current != version) {
+            LOG.info(() -> "refused token " + tokenId + " of user " + userId + ": credential version " + version
+                    + ", now " + current);
+            throw new ClientError("the token was revoked (the password changed): log in again");
         }
     }
 

@@ -24,6 +24,20 @@ public final class ConfigValues {
         return duration;
     }
 
+    /** A whole number of at least 1. */
+    public static int positiveInt(String key, String value) {
+        int number;
+        try {
+            number = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw invalid(key, value, "not a whole number");
+        }
+        if (number < 1) {
+            throw invalid(key, value, "it must be at least 1");
+        }
+        return number;
+    }
+
     public static IllegalStateException invalid(String key, String value, String why) {
         return new IllegalStateException(key + " (" + envName(key) + ") is '" + value + "': " + why);
     }

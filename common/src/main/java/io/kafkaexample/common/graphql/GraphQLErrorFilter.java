@@ -17,13 +17,15 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Keeps the GraphQL endpoint's answers GraphQL, whatever the client sends:
  * <ul>
  * <li>a body that is not a GraphQL request (not JSON, no {@code query}, too large; for {@code application/graphql}
  *     not UTF-8 text or too large) gets a GraphQL error and 400 or 413 before it reaches the runtime, which would
- *     log it as an application error;</li>
+ *     log it as an application error; so does a document deeper or larger than {@link DocumentLimits} allow;</li>
  * <li>no answer names a Java class: the runtime's {@code extensions.exception} is removed ({@link ScrubbedResponse});</li>
  * <li>Liberty 26.0.0.3's GraphQL runtime throws NoSuchMethodError while it formats a validation error
  *     (an unknown field, a wrong argument type), so the container would answer 500 with an HTML page and
@@ -35,10 +37,19 @@ public class GraphQLErrorFilter extends HttpFilter {
 
     private static final Logger LOG = Logger.getLogger(GraphQLErrorFilter.class.getName());
 
+    private DocumentLimits limits;
+
+    @Override
+    public void init() {
+        Config config = ConfigProvider.getConfig();
+        limits = DocumentLimits.of(config.getValue("graphql.max-depth", String.class), config.getValue("graphql.max-fields", String.class));
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest checked = request;
+        String query;
         if ("POST".equals(request.getMethod())) {
             // the same cap and checks for every content type, application/graphql included
             byte[] body = request.getInputStream().readNBytes(GraphQLRequestBody.MAX_BYTES + 1);
@@ -47,7 +58,17 @@ public class GraphQLErrorFilter extends HttpFilter {
                 answer(response, body.length > GraphQLRequestBody.MAX_BYTES ? 413 : 400, problem, "InvalidRequest");
                 return;
             }
-            checked = new CachedBody(request, GraphQLRequestBody.asJson(body, request.getContentType()));
+            byte[] json = GraphQLRequestBody.asJson(body, request.getContentType());
+            query = GraphQLRequestBody.queryOf(json);
+            checked = new CachedBody(request, json);
+        } else {
+            query = request.getParameter("query"); // a GET query; only a POST body is read above, never as parameters
+        }
+        String tooCostly = query == null ? null : limits.problemWith(query);
+        if (tooCostly != null) {
+            // a well-formed request whose document may not run, like one that fails validation: 200 and errors
+            answer(response, 200, tooCostly, "ValidationError");
+            return;
         }
         ScrubbedResponse scrubbed = new ScrubbedResponse(response);
         try {

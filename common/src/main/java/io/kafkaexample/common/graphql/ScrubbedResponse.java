@@ -6,6 +6,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
@@ -22,6 +23,7 @@ import java.util.Set;
 /**
  * The GraphQL runtime's answer, held back until it is complete so that no error leaks how the service is
  * built: the runtime puts the Java class of an exception in {@code extensions.exception}; those fields go.
+ * The code at the start of a {@link ClientError}'s message moves to {@code extensions.code}.
  */
 final class ScrubbedResponse extends HttpServletResponseWrapper {
 
@@ -120,15 +122,22 @@ final class ScrubbedResponse extends HttpServletResponseWrapper {
     }
 
     private static JsonObject without(JsonObject error) {
-        if (!(error.get("extensions") instanceof JsonObject extensions)) {
-            return error;
-        }
         JsonObjectBuilder kept = Json.createObjectBuilder();
-        extensions.forEach((name, value) -> {
-            if (!REVEALING.contains(name)) {
-                kept.add(name, value);
-            }
-        });
-        return Json.createObjectBuilder(error).add("extensions", kept).build();
+        if (error.get("extensions") instanceof JsonObject extensions) {
+            extensions.forEach((name, value) -> {
+                if (!REVEALING.contains(name)) {
+                    kept.add(name, value);
+                }
+            });
+        }
+        JsonObjectBuilder scrubbed = Json.createObjectBuilder(error);
+        if (error.get("message") instanceof JsonString message) {
+            ClientError.coded(message.getString()).ifPresent(coded -> {
+                scrubbed.add("message", coded.message());
+                kept.add("code", coded.code());
+                coded.retryAfterSeconds().ifPresent(seconds -> kept.add("retryAfterSeconds", seconds));
+            });
+        }
+        return scrubbed.add("extensions", kept).build();
     }
 }

@@ -7,6 +7,7 @@ import io.kafkaexample.common.graphql.ClientError;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Instant;
+import java.util.Optional;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -53,12 +54,29 @@ class CallerResolverTest {
         assertEquals("the token is not valid: it was not issued by producer-svc or was altered", refused("a.b.c"));
     }
 
+    @Test
+    void aTokenOfADeletedUserOrOfAnOldPasswordIsRefusedBeforeItExpires() throws Exception {
+        String token = token(claims(Instant.now().plusSeconds(900), "USER"), producerKey);
+        CallerResolver deleted = resolver();
+        deleted.credentials = id -> Optional.empty();
+        assertEquals("the user of this token no longer exists",
+                assertThrows(ClientError.class, () -> deleted.verify(token)).getMessage());
+        CallerResolver changed = resolver();
+        changed.credentials = id -> Optional.of(2L);
+        assertEquals("the token was revoked (the password changed): log in again",
+                assertThrows(ClientError.class, () -> changed.verify(token)).getMessage());
+        JwtClaims unversioned = claims(Instant.now().plusSeconds(900), "USER");
+        unversioned.unsetClaim(TokenClaims.CREDENTIAL);
+        assertEquals("the token is not an access token of producer-svc", refused(token(unversioned, producerKey)));
+    }
+
     private static String refused(String token) {
         return assertThrows(ClientError.class, () -> resolver().verify(token)).getMessage();
     }
 
     private static CallerResolver resolver() {
         CallerResolver resolver = new CallerResolver();
+        resolver.credentials = id -> Optional.of(1L);
         resolver.keys = () -> (jws, nesting) -> producerKey.getPublic();
         resolver.issuer = "producer-svc";
         return resolver;
@@ -75,6 +93,7 @@ class CallerResolverTest {
         claims.setStringClaim(TokenClaims.USERNAME, "ada");
         claims.setStringClaim(TokenClaims.EMAIL, "ada@example.org");
         claims.setStringClaim(TokenClaims.ROLE, role);
+        claims.setClaim(TokenClaims.CREDENTIAL, 1);
         return claims;
     }
 

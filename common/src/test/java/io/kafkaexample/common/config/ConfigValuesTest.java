@@ -30,4 +30,15 @@ class ConfigValuesTest {
                 assertThrows(IllegalStateException.class, () -> ConfigValues.positiveDuration("jwt.lifetime", "-PT1M"))
                         .getMessage());
     }
+
+    @Test
+    void aPositiveWholeNumberIsAcceptedAndAnythingElseNamed() {
+        assertEquals(10, ConfigValues.positiveInt("throttle.login.failures-per-user", " 10 "));
+        assertEquals("throttle.login.failures-per-user (THROTTLE_LOGIN_FAILURES_PER_USER) is 'ten': not a whole number",
+                assertThrows(IllegalStateException.class, () -> ConfigValues.positiveInt("throttle.login.failures-per-user", "ten"))
+                        .getMessage());
+        assertEquals("throttle.sign-up.per-address (THROTTLE_SIGN_UP_PER_ADDRESS) is '0': it must be at least 1",
+                assertThrows(IllegalStateException.class, () -> ConfigValues.positiveInt("throttle.sign-up.per-address", "0"))
+                        .getMessage());
+    }
 }

@@ -7,10 +7,11 @@ import io.kafkaexample.common.graphql.ClientError;
 import io.kafkaexample.producer.password.PasswordHasher;
 import io.kafkaexample.producer.password.PasswordPolicy;
 import io.kafkaexample.producer.role.RoleStore;
+import io.kafkaexample.producer.throttle.LoginThrottle;
+import io.kafkaexample.producer.throttle.OneAuthFieldPerRequest;
 import io.kafkaexample.producer.user.StoredUser;
 import io.kafkaexample.producer.user.UserStore;
 import jakarta.inject.Inject;
-import java.util.Map;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -43,21 +44,33 @@ public class AuthApi {
     @Inject
     CallerResolver callers;
 
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    OneAuthFieldPerRequest oneAuthField;
+
     @Mutation("login")
     @Description("Exchanges a username and password for an access token (15 min) and a refresh token")
     public Tokens login(@Name("username") @NonNull String username, @Name("password") @NonNull String password) throws ClientError {
+        oneAuthField.claim("login");
+        throttle.checkAllowed(username);
         StoredUser user = users.findByUsername(username.strip()).orElse(null);
         if (user == null) {
             hasher.verifyNobody(password.toCharArray());
+            throttle.failed(username);
             LOG.info(() -> "login failed: no user named " + printable(username));
             throw new ClientError(WRONG_CREDENTIALS);
         }
         if (!hasher.verify(password.toCharArray(), user.passwordHash())) {
+            throttle.failed(username);
             LOG.info(() -> "login failed: wrong password for user " + user.id());
             throw new ClientError(WRONG_CREDENTIALS);
         }
-        IssuedToken access = issuer.issue(user, roleName(user));
-        String refresh = refreshTokens.issue(user.id(), TokenEvents.tokenIssued(user, access));
+        throttle.succeeded(username);
+        long credential = users.credentialVersion(user.id()).orElseThrow(() -> new ClientError(WRONG_CREDENTIALS));
+        IssuedToken access = issuer.issue(user, roleName(user), credential);
+        String refresh = refreshTokens.issue(user.id(), credential, TokenEvents.tokenIssued(user, access));
         LOG.info(() -> "login user=" + user.id() + " token=" + access.tokenId());
         return new Tokens(access.token(), refresh);
     }
@@ -65,23 +78,30 @@ public class AuthApi {
     @Mutation("refreshToken")
     @Description("Trades a refresh token for new tokens; the refresh token given is dead afterwards")
     public Tokens refreshToken(@Name("token") @NonNull String token) throws ClientError {
-        String userId = refreshTokens.owner(token)
-                .orElseThrow(() -> new ClientError("the refresh token is expired or was already used: log in again"));
-        StoredUser user = users.find(userId).orElseThrow(() -> new ClientError("the user no longer exists"));
-        IssuedToken access = issuer.issue(user, roleName(user));
+        oneAuthField.claim("refreshToken");
+        RefreshTokens.Stored used = refreshTokens.find(token).orElseThrow(() -> new ClientError(RefreshTokens.EXPIRED));
+        StoredUser user = users.find(used.userId()).orElseThrow(() -> new ClientError("the user no longer exists"));
+        long credential = users.credentialVersion(user.id()).orElseThrow(() -> new ClientError("the user no longer exists"));
+        if (credential != used.credential()) {
+            throw new ClientError(RefreshTokens.REVOKED);
+        }
+        IssuedToken access = issuer.issue(user, roleName(user), credential);
         CloudEvent issued = TokenEvents.tokenIssued(user, access);
-        String refresh = refreshTokens.rotate(user.id(), token, issued);
+        String refresh = refreshTokens.rotate(used, token, credential, issued);
         LOG.info(() -> "token refreshed user=" + user.id() + " token=" + access.tokenId());
         return new Tokens(access.token(), refresh);
     }
 
     @Mutation("changePassword")
-    @Description("Changes the caller's password; every refresh token of the caller is revoked")
+    @Description("Changes the caller's password; every token of the caller issued before, access or refresh, is revoked")
     public boolean changePassword(@Name("oldPassword") @NonNull String oldPassword,
                                   @Name("newPassword") @NonNull String newPassword) throws ClientError {
+        oneAuthField.claim("changePassword");
         Caller caller = callers.required();
         StoredUser user = users.find(caller.id()).orElseThrow(() -> new ClientError("the user no longer exists"));
+        throttle.checkAllowed(user.username());
         if (!hasher.verify(oldPassword.toCharArray(), user.passwordHash())) {
+            throttle.failed(user.username());
             throw new ClientError("the old password is wrong");
         }
         if (oldPassword.equals(newPassword)) {
@@ -91,9 +111,8 @@ public class AuthApi {
         if (weakness != null) {
             throw new ClientError(weakness);
         }
-        users.update(user.id(), Map.of("passwordHash", hasher.hash(newPassword.toCharArray())));
-        refreshTokens.revokeAll(user.id());
-        LOG.info(() -> "password changed user=" + user.id());
+        long credential = users.changePassword(user, hasher.hash(newPassword.toCharArray()));
+        LOG.info(() -> "password changed user=" + user.id() + ": tokens of credential versions below " + credential + " revoked");
         return true;
     }
 

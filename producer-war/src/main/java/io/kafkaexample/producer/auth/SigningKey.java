@@ -17,12 +17,17 @@ import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jws.AlgorithmIdentifiers;
 
 /**
  * The RSA key that signs access tokens. In production it comes from {@code JWT_PRIVATE_KEY} (a PEM
@@ -33,11 +38,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SigningKey {
 
     public static final String CONFIG_KEY = "jwt.private-key";
+    static final String ADDITIONAL_KEY = "jwt.additional-public-keys";
     private static final Logger LOG = Logger.getLogger(SigningKey.class.getName());
 
     @Inject
     @ConfigProperty(name = CONFIG_KEY)
     Optional<String> pem;
+
+    /** Public keys published besides the signing key's, for a rotation (docs: "Rotating the signing key"). */
+    @Inject
+    @ConfigProperty(name = ADDITIONAL_KEY)
+    Optional<String> additionalPems;
 
     @Inject
     AppEnvironment environment;
@@ -45,6 +56,7 @@ public class SigningKey {
     private RSAPrivateCrtKey privateKey;
     private RSAPublicKey publicKey;
     private String keyId;
+    private List<JsonWebKey> published;
 
     /** Loaded at start, so that a missing or broken key stops the deployment instead of the first login. */
     void loadAtStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -58,12 +70,15 @@ public class SigningKey {
             privateKey = Pem.readRsaPrivateKey(text);
             publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
                     .generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
-            byte[] thumb = MessageDigest.getInstance("SHA-256").digest(publicKey.getEncoded());
-            keyId = Base64.getUrlEncoder().withoutPadding().encodeToString(thumb).substring(0, 16);
+            keyId = keyIdOf(publicKey);
         } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
             throw new IllegalStateException(CONFIG_KEY + " (JWT_PRIVATE_KEY) is not a PEM PKCS#8 RSA private key", e);
         }
-        LOG.info(() -> "access tokens are signed with RSA key " + keyId + " (" + privateKey.getModulus().bitLength() + " bits)");
+        List<RSAPublicKey> keys = new ArrayList<>(List.of(publicKey));
+        keys.addAll(Pem.readRsaPublicKeys(additionalPems.orElse("")));
+        published = keys.stream().map(SigningKey::jwk).toList();
+        LOG.info(() -> "access tokens are signed with RSA key " + keyId + " (" + privateKey.getModulus().bitLength()
+                + " bits); the JWKS publishes " + published.stream().map(JsonWebKey::getKeyId).toList());
     }
 
     public RSAPrivateCrtKey privateKey() {
@@ -76,6 +91,39 @@ public class SigningKey {
 
     public String keyId() {
         return keyId;
+    }
+
+    /** The keys of the JWKS: the signing key's public half first, then those of {@code jwt.additional-public-keys}. */
+    public List<JsonWebKey> published() {
+        return published;
+    }
+
+    /** The published keys as a JSON Web Key Set, public parts only. */
+    public String jwks() {
+        return new JsonWebKeySet(published).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+    }
+
+    /** The first 16 characters of the base64url SHA-256 of the key's X.509 encoding: stable, and the same everywhere. */
+    static String keyIdOf(RSAPublicKey key) {
+        try {
+            byte[] thumb = MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(thumb).substring(0, 16);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonWebKey jwk(RSAPublicKey key) {
+        RsaJsonWebKey jwk = new RsaJsonWebKey(key);
+        jwk.setKeyId(keyIdOf(key));
+        jwk.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jwk.setUse("sig");
+        return jwk;
+    }
+
+    /** Whether the key was generated for the dev environment rather than given in JWT_PRIVATE_KEY. */
+    public boolean isGenerated() {
+        return pem.filter(p -> !p.isBlank()).isEmpty();
     }
 
     private String devKey() {
@@ -97,27 +145,6 @@ public class SigningKey {
             return Files.readString(file, StandardCharsets.US_ASCII);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot create the dev JWT key at " + file, e);
-        }
-    }
-
-    /** PEM reading and writing of PKCS#8 keys. */
-    static final class Pem {
-        private static final String BEGIN = "-----BEGIN PRIVATE KEY-----";
-        private static final String END = "-----END PRIVATE KEY-----";
-
-        private Pem() {
-        }
-
-        static RSAPrivateCrtKey readRsaPrivateKey(String pem) throws GeneralSecurityException {
-            // env vars and secrets often carry the newlines as literal \n
-            String body = pem.replace("\\n", "\n").replace(BEGIN, "").replace(END, "").replaceAll("\\s", "");
-            byte[] der = Base64.getDecoder().decode(body);
-            return (RSAPrivateCrtKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
-        }
-
-        static String write(java.security.PrivateKey key) {
-            return BEGIN + "\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                    .encodeToString(key.getEncoded()) + "\n" + END + "\n";
         }
     }
 }

@@ -1,20 +1,25 @@
 package io.kafkaexample.producer.auth;
 
-import com.ibm.websphere.security.jwt.JwtBuilder;
-import com.ibm.websphere.security.jwt.JwtException;
-import com.ibm.websphere.security.jwt.JwtToken;
 import io.kafkaexample.common.auth.TokenClaims;
 import io.kafkaexample.producer.user.StoredUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.lang.JoseException;
 
-/** Signs access tokens with Liberty's JWT builder (the {@code access-tokens} jwtBuilder of server.xml). */
+/**
+ * Signs access tokens (RS256) with the current {@link SigningKey}, naming it in the {@code kid} header so
+ * that verifiers pick the right key of the JWKS while a rotation publishes two.
+ */
 @ApplicationScoped
 public class TokenIssuer {
-
-    /** The jwtBuilder of server.xml. */
-    static final String BUILDER_ID = "access-tokens";
 
     @Inject
     SigningKey key;
@@ -22,28 +27,35 @@ public class TokenIssuer {
     @Inject
     TokenConfig config;
 
-    public IssuedToken issue(StoredUser user, String roleName) {
-        Instant now = Instant.now();
+    /** An access token of the user under the given credential version, which every service checks. */
+    public IssuedToken issue(StoredUser user, String roleName, long credential) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant expires = now.plus(config.accessLifetime());
+        String tokenId = UUID.randomUUID().toString();
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(config.issuer());
+        claims.setSubject(user.id());
+        claims.setJwtId(tokenId);
+        claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
+        claims.setExpirationTime(NumericDate.fromSeconds(expires.getEpochSecond()));
+        claims.setStringClaim(TokenClaims.ID, user.id());
+        claims.setStringClaim(TokenClaims.USERNAME, user.username());
+        claims.setStringClaim(TokenClaims.EMAIL, user.email());
+        claims.setStringClaim(TokenClaims.ROLE, roleName);
+        claims.setClaim(TokenClaims.CREDENTIAL, credential);
+        // MicroProfile JWT's names, for a verifier that maps them to a caller principal and its groups
+        claims.setStringClaim("upn", user.username());
+        claims.setStringListClaim("groups", List.of(roleName));
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setKeyIdHeaderValue(key.keyId());
+        jws.setHeader("typ", "JWT");
+        jws.setKey(key.privateKey());
         try {
-            JwtToken jwt = JwtBuilder.create(BUILDER_ID)
-                    .issuer(config.issuer())
-                    .subject(user.id())
-                    .jwtId(true)
-                    .expirationTime(expires.getEpochSecond())
-                    .claim(TokenClaims.ID, user.id())
-                    .claim(TokenClaims.USERNAME, user.username())
-                    .claim(TokenClaims.EMAIL, user.email())
-                    .claim(TokenClaims.ROLE, roleName)
-                    .claim("upn", user.username())
-                    .claim("groups", java.util.List.of(roleName))
-                    .signWith("RS256", key.privateKey())
-                    .buildJwt();
-            return new IssuedToken(jwt.compact(), jwt.getClaims().getJwtId(),
-                    Instant.ofEpochSecond(jwt.getClaims().getIssuedAt()), expires);
-        } catch (JwtException | com.ibm.websphere.security.jwt.InvalidBuilderException
-                 | com.ibm.websphere.security.jwt.InvalidClaimException | com.ibm.websphere.security.jwt.KeyException e) {
-            throw new IllegalStateException("cannot build an access token: " + e.getMessage(), e);
+            return new IssuedToken(jws.getCompactSerialization(), tokenId, now, expires);
+        } catch (JoseException e) {
+            throw new IllegalStateException("cannot sign an access token: " + e.getMessage(), e);
         }
     }
 }

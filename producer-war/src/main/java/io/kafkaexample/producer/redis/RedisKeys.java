@@ -1,10 +1,12 @@
 package io.kafkaexample.producer.redis;
 
+import io.kafkaexample.common.auth.CredentialVersions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
 
 /**
- * Every Redis key of producer-svc, named in this one place; all start with {@code producer:}. The tests of
+ * Every Redis key of producer-svc, named in this one place; all start with {@code producer:} but the
+ * credential versions, which every service reads. The tests of
  * the Lua scripts use a namespace of their own, so that the running service's outbox relay never
  * publishes, and its user list never shows, what they write.
  */
@@ -42,14 +44,39 @@ public class RedisKeys {
         return namespace + "producer:users";
     }
 
-    /** Set of the SHA-256 hashes of a user's refresh tokens, so that all can be revoked at once. */
-    public String userRefreshTokens(String userId) {
-        return namespace + "producer:user-refresh:" + userId;
+    /** The user's credential version, which every service reads to refuse revoked tokens. */
+    public String credential(String userId) {
+        return namespace + CredentialVersions.key(userId);
     }
 
-    /** The user id a refresh token belongs to, by the token's SHA-256; expires with the token. */
+    /** Set of the ids of the SUPER_ADMIN users, so that the last one is never deleted. */
+    public String superAdmins() {
+        return namespace + "producer:super-admins";
+    }
+
+    /** Hash of one refresh token (user, family, credential, used), by the token's SHA-256; expires with the token. */
     public String refreshToken(String hash) {
         return namespace + "producer:refresh:" + hash;
+    }
+
+    /** Present while a family of refresh tokens (one login and its rotations) is revoked. */
+    public String refreshFamilyRevoked(String family) {
+        return namespace + "producer:refresh-revoked:" + family;
+    }
+
+    /** Failed logins of a username in the current window, whatever its case. */
+    public String loginFailuresOfUser(String username) {
+        return namespace + "producer:throttle:login-user:" + username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Failed logins from a client address in the current window. */
+    public String loginFailuresOfAddress(String address) {
+        return namespace + "producer:throttle:login-address:" + address;
+    }
+
+    /** Sign-ups from a client address in the current window. */
+    public String signUpsOfAddress(String address) {
+        return namespace + "producer:throttle:sign-up-address:" + address;
     }
 
     /** Hash of one role: name, accessLevel. */

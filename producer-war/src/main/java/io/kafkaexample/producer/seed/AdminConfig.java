@@ -21,6 +21,7 @@ public class AdminConfig {
 
     private final String email;
     private final String password;
+    private final boolean defaultPassword;
 
     @Inject
     public AdminConfig(@ConfigProperty(name = "admin.email") String email,
@@ -36,6 +37,12 @@ public class AdminConfig {
                     + " environment never seeds a default admin password");
         }
         this.password = given == null ? DEV_ADMIN_PASSWORD : given;
+        this.defaultPassword = given == null;
+    }
+
+    /** Whether the admin is seeded with the original's password, which everyone knows (dev only). */
+    public boolean usesDefaultPassword() {
+        return defaultPassword;
     }
 
     public String email() {

@@ -2,7 +2,9 @@ package io.kafkaexample.producer.seed;
 
 import io.kafkaexample.common.auth.Roles;
 import io.kafkaexample.common.graphql.ClientError;
+import io.kafkaexample.producer.role.Role;
 import io.kafkaexample.producer.role.RoleStore;
+import io.kafkaexample.producer.user.StoredUser;
 import io.kafkaexample.producer.user.CreateUserInput;
 import io.kafkaexample.producer.user.UserRegistration;
 import io.kafkaexample.producer.user.UserStore;
@@ -16,13 +18,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * The roles of the original and the {@code admin} user (SUPER_ADMIN) of {@link AdminConfig}. Seeding waits
- * for Redis if it is not up yet.
+ * The roles of the original and the {@code admin} user (SUPER_ADMIN) of {@link AdminConfig}, seeded while no
+ * SUPER_ADMIN exists. Seeding waits for Redis if it is not up yet.
  */
 @ApplicationScoped
 public class Seeder {
 
-    static final String ADMIN = "admin";
     private static final Logger LOG = Logger.getLogger(Seeder.class.getName());
     private static final long RETRY_SECONDS = 5;
 
@@ -48,8 +49,13 @@ public class Seeder {
     private void seed() {
         try {
             roles.seed();
-            if (users.findByUsername(ADMIN).isEmpty()) {
-                registration.registerSeeded(adminUser(), roles.byName(Roles.SUPER_ADMIN));
+            Role superAdmin = roles.byName(Roles.SUPER_ADMIN);
+            StoredUser existing = users.findByUsername(UserRegistration.ADMIN_USERNAME).orElse(null);
+            if (existing != null && existing.roleId() == superAdmin.getId()) {
+                users.markSuperAdmin(existing.id());
+            } else if (existing == null && users.superAdminCount() == 0) {
+                // only while no SUPER_ADMIN exists: an admin deleted on purpose stays deleted
+                registration.registerSeeded(adminUser(), superAdmin);
             }
         } catch (ClientError e) {
             LOG.info(() -> "admin not seeded: " + e.getMessage()); // another instance seeded it at the same moment
@@ -61,7 +67,7 @@ public class Seeder {
 
     private CreateUserInput adminUser() {
         CreateUserInput input = new CreateUserInput();
-        input.setUsername(ADMIN);
+        input.setUsername(UserRegistration.ADMIN_USERNAME);
         input.setPassword(admin.password());
         input.setEmail(admin.email());
         input.setFirstName("Admin");

@@ -7,6 +7,8 @@ import io.kafkaexample.common.graphql.ClientError;
 import io.kafkaexample.common.graphql.PageLimit;
 import io.kafkaexample.producer.role.Role;
 import io.kafkaexample.producer.role.RoleStore;
+import io.kafkaexample.producer.throttle.OneAuthFieldPerRequest;
+import io.kafkaexample.producer.throttle.SignUpThrottle;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,10 +41,20 @@ public class UserApi {
     @Inject
     CallerResolver callers;
 
+    @Inject
+    SignUpThrottle signUps;
+
+    @Inject
+    OneAuthFieldPerRequest oneAuthField;
+
     @Mutation("createUser")
-    @Description("Signs up a user. Anyone may sign up as USER; another role needs an administrator's token.")
+    @Description("Signs up a user. Anyone may sign up as USER (a limited number per client address); another role needs an administrator's token.")
     public User createUser(@Name("input") @NonNull CreateUserInput input) throws ClientError {
+        oneAuthField.claim("createUser");
         Optional<Caller> caller = callers.current();
+        if (caller.isEmpty() || !caller.get().isAdmin()) {
+            signUps.count();
+        }
         Role user = roles.byName(Roles.USER);
         Role role = input.getRoleId() == null ? user : roles.find(input.getRoleId())
                 .orElseThrow(() -> new ClientError("there is no role with id " + input.getRoleId()));
@@ -103,7 +115,7 @@ public class UserApi {
     }
 
     @Mutation("deleteUser")
-    @Description("Deletes a user: the caller itself, or anyone for an administrator")
+    @Description("Deletes a user: the caller itself, or for an administrator anyone of a role it may grant; never the last SUPER_ADMIN")
     public boolean deleteUser(@Name("id") @Id String id) throws ClientError {
         Caller caller = callers.required();
         String target = id == null ? caller.id() : id;
@@ -111,6 +123,13 @@ public class UserApi {
             throw new ClientError("only an administrator may delete another user");
         }
         StoredUser user = users.find(target).orElseThrow(() -> new ClientError("there is no user with id " + target));
+        if (!target.equals(caller.id())) {
+            Role own = roles.byName(caller.role());
+            Role theirs = view(user).getRole();
+            if (!own.mayGrant(theirs)) {
+                throw new ClientError("your role " + own.getName() + " may not delete a user of the more privileged role " + theirs.getName());
+            }
+        }
         boolean deleted = users.delete(user);
         LOG.info(() -> "user deleted id=" + target + " by user " + caller.id());
         return deleted;

@@ -1,5 +1,6 @@
 package io.kafkaexample.producer.user;
 
+import io.kafkaexample.common.auth.Roles;
 import io.kafkaexample.common.graphql.ClientError;
 import io.kafkaexample.producer.password.PasswordHasher;
 import io.kafkaexample.producer.password.PasswordPolicy;
@@ -15,6 +16,8 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class UserRegistration {
 
+    /** The seeded SUPER_ADMIN's username: nobody may sign up under it, also after that user was deleted. */
+    public static final String ADMIN_USERNAME = "admin";
     private static final Logger LOG = Logger.getLogger(UserRegistration.class.getName());
 
     @Inject
@@ -25,6 +28,9 @@ public class UserRegistration {
 
     public StoredUser register(CreateUserInput input, Role role) throws ClientError {
         String username = UserValidation.username(input.getUsername());
+        if (username.equalsIgnoreCase(ADMIN_USERNAME)) {
+            throw new ClientError("the username '" + username + "' is reserved");
+        }
         String weakness = PasswordPolicy.weakness(input.getPassword(), username).orElse(null);
         if (weakness != null) {
             throw new ClientError(weakness);
@@ -41,7 +47,7 @@ public class UserRegistration {
         StoredUser user = new StoredUser(UUID.randomUUID().toString(), username, UserValidation.email(input.getEmail()),
                 UserValidation.name("firstName", input.getFirstName()), UserValidation.name("lastName", input.getLastName()),
                 role.getId(), hasher.hash(input.getPassword().toCharArray()), Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        users.create(user, UserEvents.userCreated(user, role.getName()));
+        users.create(user, Roles.SUPER_ADMIN.equals(role.getName()), UserEvents.userCreated(user, role.getName()));
         LOG.info(() -> "user created id=" + user.id() + " username=" + user.username() + " role=" + role.getName());
         return user;
     }

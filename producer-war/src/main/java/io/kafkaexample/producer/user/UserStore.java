@@ -26,10 +26,10 @@ public class UserStore {
     private static final RedisScript CREATE = RedisScript.load(UserStore.class, "user-create");
     private static final RedisScript UPDATE = RedisScript.load(UserStore.class, "user-update");
     private static final RedisScript DELETE = RedisScript.load(UserStore.class, "user-delete");
+    private static final RedisScript PASSWORD = RedisScript.load(UserStore.class, "user-password");
+    private static final RedisScript CREDENTIAL = RedisScript.load(UserStore.class, "credential-version");
     /** Rounds of an update that keeps finding the email changed by another one, before it gives up. */
     private static final int UPDATE_ROUNDS = 50;
-    /** Rounds of a delete that keeps meeting refresh tokens issued meanwhile, before it gives up. */
-    private static final int DELETE_ROUNDS = 10;
 
     @Inject
     RedisClient redis;
@@ -40,15 +40,19 @@ public class UserStore {
     @Inject
     Outbox outbox;
 
-    /** Stores a new user and its {@code user.created} event, or says which unique field is taken. */
-    public void create(StoredUser user, CloudEvent created) throws ClientError {
-        List<String> args = new ArrayList<>(List.of(user.id(), Long.toString(user.createdAt().toEpochMilli())));
+    /**
+     * Stores a new user, its credential version and its {@code user.created} event, or says which unique field
+     * is taken. A SUPER_ADMIN is counted among those of which the last is never deleted.
+     */
+    public void create(StoredUser user, boolean superAdmin, CloudEvent created) throws ClientError {
+        List<String> args = new ArrayList<>(List.of(user.id(), Long.toString(user.createdAt().toEpochMilli()),
+                superAdmin ? "1" : "0"));
         user.toHash().forEach((field, value) -> {
             args.add(field);
             args.add(value);
         });
         Object result = outbox.write(CREATE, List.of(keys.username(user.username()), keys.email(user.email()),
-                keys.user(user.id()), keys.users()), args, new OutboxEntry(Topics.NEW_USER_CREATED, user.id(), created));
+                keys.user(user.id()), keys.users(), keys.credential(user.id()), keys.superAdmins()), args, new OutboxEntry(Topics.NEW_USER_CREATED, user.id(), created));
         switch (String.valueOf(result)) {
             case "ok" -> { }
             case "username" -> throw new ClientError("the username '" + user.username() + "' is taken");
@@ -96,23 +100,46 @@ public class UserStore {
         throw new ClientError("the email of this user was being changed by other requests at the same time: try again");
     }
 
-    /** Deletes the user, its indexes and its refresh tokens; false if it was gone already. */
-    public boolean delete(StoredUser user) {
-        String tokens = keys.userRefreshTokens(user.id());
-        for (int round = 0; round < DELETE_ROUNDS; round++) {
-            List<String> hashes = List.copyOf(redis.smembers(tokens));
-            List<String> scriptKeys = new ArrayList<>(List.of(keys.user(user.id()), keys.username(user.username()),
-                    keys.email(user.email()), keys.users(), tokens));
-            hashes.forEach(hash -> scriptKeys.add(keys.refreshToken(hash)));
-            List<String> args = new ArrayList<>(List.of(user.id()));
-            args.addAll(hashes);
-            Object result = DELETE.eval(redis, scriptKeys, args);
-            if (!"more".equals(result)) {
-                return Long.valueOf(1).equals(result);
-            }
+    /** The user's credential version (see CredentialVersions); empty when the user does not exist. */
+    public Optional<Long> credentialVersion(String id) {
+        Object version = CREDENTIAL.eval(redis, List.of(keys.user(id), keys.credential(id)), List.of());
+        return version instanceof Long v ? Optional.of(v) : Optional.empty();
+    }
+
+    /**
+     * Replaces the password hash the caller verified by a new one and raises the credential version in the
+     * same step, so that every token issued before is refused from then on; returns the new version.
+     */
+    public long changePassword(StoredUser user, String newHash) throws ClientError {
+        Object result = PASSWORD.eval(redis, List.of(keys.user(user.id()), keys.credential(user.id())),
+                List.of(user.passwordHash(), newHash));
+        return switch (String.valueOf(result)) {
+            case "gone" -> throw new ClientError("the user no longer exists");
+            case "changed" -> throw new ClientError("the password was changed by another request meanwhile: log in again");
+            default -> (Long) result;
+        };
+    }
+
+    /**
+     * Deletes the user, its indexes and its credential version, which kills every token of the user; false if it
+     * was gone already. The last SUPER_ADMIN is refused.
+     */
+    public boolean delete(StoredUser user) throws ClientError {
+        Object result = DELETE.eval(redis, List.of(keys.user(user.id()), keys.username(user.username()),
+                keys.email(user.email()), keys.users(), keys.credential(user.id()), keys.superAdmins()), List.of(user.id()));
+        if ("last-super-admin".equals(result)) {
+            throw new ClientError("the last SUPER_ADMIN cannot be deleted: create another SUPER_ADMIN first");
         }
-        throw new IllegalStateException("user " + user.id() + " not deleted: refresh tokens kept being issued to it during "
-                + DELETE_ROUNDS + " rounds");
+        return Long.valueOf(1).equals(result);
+    }
+
+    /** Counts an existing SUPER_ADMIN (stored before the set existed) among those protected. */
+    public void markSuperAdmin(String id) {
+        redis.sadd(keys.superAdmins(), id);
+    }
+
+    public long superAdminCount() {
+        return redis.scard(keys.superAdmins());
     }
 
     public long count() {

@@ -15,8 +15,6 @@ import io.kafkaexample.producer.redis.TestKeyspace;
 import io.kafkaexample.producer.user.StoredUser;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -24,10 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 
-/** The refresh token scripts (refresh-issue, refresh-rotate, refresh-revoke) through RefreshTokens, against a real Redis. */
+/** The refresh token scripts (refresh-issue, refresh-rotate) through RefreshTokens, against a real Redis. */
 class RefreshTokensScriptsIT {
-
-    private static final String USED = "the refresh token is expired or was already used: log in again";
 
     private final AtomicInteger nudges = new AtomicInteger();
     private TestKeyspace space;
@@ -55,14 +51,14 @@ class RefreshTokensScriptsIT {
     @Test
     void issueKeepsOnlyTheHashForTheLifetimeAndQueuesTheEvent() throws ClientError {
         String ada = user();
-        String token = tokens.issue(ada, event(ada));
-        assertEquals(Optional.of(ada), tokens.owner(token));
+        String token = tokens.issue(ada, 1, event(ada));
+        RefreshTokens.Stored stored = tokens.find(token).orElseThrow();
+        assertEquals(ada, stored.userId());
+        assertEquals(1, stored.credential());
         String hash = RefreshTokens.hash(token);
         assertFalse(space.allKeys().stream().anyMatch(k -> k.contains(token)), "Redis never holds the token itself");
         long ttl = redis.pttl(keys.refreshToken(hash));
         assertTrue(ttl > 50_000 && ttl <= 60_000, "the token lives jwt.refresh-lifetime: " + ttl);
-        assertEquals(Set.of(hash), redis.smembers(keys.userRefreshTokens(ada)));
-        assertTrue(redis.pttl(keys.userRefreshTokens(ada)) > 50_000, "the set expires with the last token");
         var entry = redis.xrange(keys.outbox(), "-", "+").get(0).getFields();
         assertEquals(Topics.ISSUED_TOKEN, entry.get("topic"));
         assertEquals(ada, entry.get("key"));
@@ -70,58 +66,92 @@ class RefreshTokensScriptsIT {
     }
 
     @Test
-    void aUserDeletedMeanwhileGetsNoTokenAndNoEvent() {
+    void aUserDeletedOrAPasswordChangedMeanwhileGetsNoTokenAndNoEvent() throws ClientError {
         String gone = UUID.randomUUID().toString();
         assertEquals("the user no longer exists",
-                assertThrows(ClientError.class, () -> tokens.issue(gone, event(gone))).getMessage());
+                assertThrows(ClientError.class, () -> tokens.issue(gone, 1, event(gone))).getMessage());
+        String ada = user();
+        redis.incr(keys.credential(ada));
+        assertEquals(RefreshTokens.REVOKED, assertThrows(ClientError.class, () -> tokens.issue(ada, 1, event(ada))).getMessage(),
+                "tokens signed under version 1 while the password changed to version 2");
         assertEquals(0, redis.xlen(keys.outbox()));
-        assertEquals(List.of(), space.allKeys());
     }
 
     @Test
-    void aRotatedTokenIsDeadAndTheNewOneWorksOnce() throws ClientError {
+    void aRotatedTokenIsDeadAndTheNewOneContinuesItsFamily() throws ClientError {
         String ada = user();
-        String first = tokens.issue(ada, event(ada));
-        String second = tokens.rotate(ada, first, event(ada));
+        String first = tokens.issue(ada, 1, event(ada));
+        RefreshTokens.Stored firstStored = tokens.find(first).orElseThrow();
+        String second = tokens.rotate(firstStored, first, 1, event(ada));
         assertNotEquals(first, second);
-        assertEquals(Optional.empty(), tokens.owner(first));
-        assertEquals(Optional.of(ada), tokens.owner(second));
-        assertEquals(Set.of(RefreshTokens.hash(second)), redis.smembers(keys.userRefreshTokens(ada)));
-
-        assertEquals(USED, assertThrows(ClientError.class, () -> tokens.rotate(ada, first, event(ada))).getMessage());
-        assertEquals(2, redis.xlen(keys.outbox()), "a refused rotation queues no event");
-        tokens.rotate(ada, second, event(ada));
+        assertEquals(firstStored.family(), tokens.find(second).orElseThrow().family());
+        String third = tokens.rotate(tokens.find(second).orElseThrow(), second, 1, event(ada));
+        assertEquals(3, redis.xlen(keys.outbox()));
+        assertNotEquals(tokens.find(tokens.issue(ada, 1, event(ada))).orElseThrow().family(), firstStored.family(),
+                "another login starts another family");
+        tokens.rotate(tokens.find(third).orElseThrow(), third, 1, event(ada));
     }
 
     @Test
-    void anotherUsersTokenCannotBeRotatedAndStaysValid() throws ClientError {
+    void aUsedTokenPresentedAgainRevokesItsWholeFamilyButNoOtherLogin() throws ClientError {
         String ada = user();
-        String grace = user();
-        String adas = tokens.issue(ada, event(ada));
-        assertEquals(USED, assertThrows(ClientError.class, () -> tokens.rotate(grace, adas, event(grace))).getMessage());
-        assertEquals(Optional.of(ada), tokens.owner(adas));
-        assertFalse(redis.exists(keys.userRefreshTokens(grace)));
+        String stolen = tokens.issue(ada, 1, event(ada));
+        String otherLogin = tokens.issue(ada, 1, event(ada));
+        RefreshTokens.Stored stored = tokens.find(stolen).orElseThrow();
+        String legit = tokens.rotate(stored, stolen, 1, event(ada));
+
+        assertEquals(RefreshTokens.REUSED, assertThrows(ClientError.class, () -> tokens.rotate(stored, stolen, 1, event(ada))).getMessage());
+        assertEquals(RefreshTokens.REVOKED,
+                assertThrows(ClientError.class, () -> tokens.rotate(tokens.find(legit).orElseThrow(), legit, 1, event(ada))).getMessage(),
+                "the newest token of the family is dead too");
+        assertEquals(RefreshTokens.REVOKED, assertThrows(ClientError.class, () -> tokens.rotate(stored, stolen, 1, event(ada))).getMessage());
+        tokens.rotate(tokens.find(otherLogin).orElseThrow(), otherLogin, 1, event(ada));
+        long ttl = redis.pttl(keys.refreshFamilyRevoked(stored.family()));
+        assertTrue(ttl > 50_000 && ttl <= 60_000, "the family stays revoked as long as any of its tokens could live: " + ttl);
+        assertEquals(4, redis.xlen(keys.outbox()), "two logins and two rotations: refused rotations queue no event");
     }
 
     @Test
-    void revokeAllKillsEveryTokenOfTheUserAndNoOtherUsers() throws ClientError {
+    void aPasswordChangeKillsEveryTokenOfTheUserAndNoOtherUsers() throws ClientError {
         String ada = user();
         String grace = user();
-        String first = tokens.issue(ada, event(ada));
-        String second = tokens.issue(ada, event(ada));
-        String graces = tokens.issue(grace, event(grace));
-        tokens.revokeAll(ada);
-        assertEquals(Optional.empty(), tokens.owner(first));
-        assertEquals(Optional.empty(), tokens.owner(second));
-        assertFalse(redis.exists(keys.userRefreshTokens(ada)));
-        assertEquals(Optional.of(grace), tokens.owner(graces));
-        assertEquals(USED, assertThrows(ClientError.class, () -> tokens.rotate(ada, second, event(ada))).getMessage());
-        tokens.revokeAll(ada);
+        String first = tokens.issue(ada, 1, event(ada));
+        String second = tokens.issue(ada, 1, event(ada));
+        String graces = tokens.issue(grace, 1, event(grace));
+        redis.incr(keys.credential(ada));
+        for (String token : List.of(first, second)) {
+            assertEquals(RefreshTokens.REVOKED,
+                    assertThrows(ClientError.class, () -> tokens.rotate(tokens.find(token).orElseThrow(), token, 2, event(ada))).getMessage());
+        }
+        tokens.rotate(tokens.find(graces).orElseThrow(), graces, 1, event(grace));
+    }
+
+    @Test
+    void anotherUsersOrFamilysTokenCannotBeRotatedAndStaysValid() throws ClientError {
+        String ada = user();
+        String grace = user();
+        String adas = tokens.issue(ada, 1, event(ada));
+        RefreshTokens.Stored real = tokens.find(adas).orElseThrow();
+        assertEquals(RefreshTokens.EXPIRED, assertThrows(ClientError.class,
+                () -> tokens.rotate(new RefreshTokens.Stored(grace, real.family(), 1), adas, 1, event(grace))).getMessage());
+        assertEquals(RefreshTokens.EXPIRED, assertThrows(ClientError.class,
+                () -> tokens.rotate(new RefreshTokens.Stored(ada, "another-family", 1), adas, 1, event(ada))).getMessage());
+        tokens.rotate(real, adas, 1, event(ada));
+    }
+
+    @Test
+    void aDeletedUsersTokenIsRefused() throws ClientError {
+        String ada = user();
+        String token = tokens.issue(ada, 1, event(ada));
+        redis.del(keys.credential(ada));
+        assertEquals("the user no longer exists",
+                assertThrows(ClientError.class, () -> tokens.rotate(tokens.find(token).orElseThrow(), token, 1, event(ada))).getMessage());
     }
 
     private String user() {
         String id = UUID.randomUUID().toString();
         redis.hset(keys.user(id), "id", id);
+        redis.set(keys.credential(id), "1");
         return id;
     }
 

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkaexample.common.graphql.ClientError;
 import io.kafkaexample.common.kafka.Topics;
-import io.kafkaexample.common.redis.RedisScript;
 import io.kafkaexample.producer.outbox.Outbox;
 import io.kafkaexample.producer.redis.RedisKeys;
 import io.kafkaexample.producer.redis.TestKeyspace;
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.resps.StreamEntry;
 
-/** The user scripts (user-create, user-update, user-delete) through UserStore, against a real Redis. */
+/** The user scripts (user-create, user-update, user-password, user-delete, credential-version) through UserStore, against a real Redis. */
 class UserStoreScriptsIT {
 
     private final AtomicInteger nudges = new AtomicInteger();
@@ -76,10 +75,10 @@ class UserStoreScriptsIT {
         List<String> before = space.allKeys();
         StoredUser sameName = user("ADA", "other@example.org");
         assertEquals("the username 'ADA' is taken", assertThrows(ClientError.class,
-                () -> store.create(sameName, UserEvents.userCreated(sameName, "USER"))).getMessage());
+                () -> store.create(sameName, false, UserEvents.userCreated(sameName, "USER"))).getMessage());
         StoredUser sameEmail = user("grace", "ADA@example.org");
         assertEquals("a user with the email 'ADA@example.org' exists already", assertThrows(ClientError.class,
-                () -> store.create(sameEmail, UserEvents.userCreated(sameEmail, "USER"))).getMessage());
+                () -> store.create(sameEmail, false, UserEvents.userCreated(sameEmail, "USER"))).getMessage());
         assertEquals(before.stream().sorted().toList(), space.allKeys().stream().sorted().toList());
         assertEquals(1, redis.xlen(keys.outbox()));
         assertEquals(List.of(ada), store.page(0, 10));
@@ -150,49 +149,88 @@ class UserStoreScriptsIT {
     }
 
     @Test
-    void deleteRemovesTheUserItsIndexesAndEveryRefreshTokenOfIt() throws ClientError {
+    void deleteRemovesTheUserItsIndexesAndItsCredentialVersion() throws ClientError {
         StoredUser ada = create("ada", "ada@example.org");
         StoredUser grace = create("grace", "grace@example.org");
-        giveRefreshTokens(ada, "hash-1", "hash-2");
-        giveRefreshTokens(grace, "hash-3");
+        assertEquals(Optional.of(1L), store.credentialVersion(ada.id()));
 
         assertTrue(store.delete(ada));
         assertEquals(Optional.empty(), store.find(ada.id()));
         assertEquals(Optional.empty(), store.findByUsername("ada"));
         assertNull(redis.get(keys.email("ada@example.org")));
         assertEquals(List.of(grace), store.page(0, 10));
-        assertFalse(redis.exists(keys.refreshToken("hash-1")) || redis.exists(keys.refreshToken("hash-2")));
-        assertFalse(redis.exists(keys.userRefreshTokens(ada.id())));
-        assertEquals(grace.id(), redis.get(keys.refreshToken("hash-3")), "another user's tokens stay");
+        assertFalse(redis.exists(keys.credential(ada.id())), "every token of the user dies with its credential version");
+        assertEquals(Optional.empty(), store.credentialVersion(ada.id()), "a deleted user gets no version back");
+        assertFalse(redis.exists(keys.credential(ada.id())));
+        assertEquals(Optional.of(1L), store.credentialVersion(grace.id()), "another user's version stays");
         assertFalse(store.delete(ada), "a second delete finds nobody");
         create("ada", "ada@example.org");
     }
 
     @Test
-    void aRefreshTokenIssuedAfterTheCallerReadTheSetKeepsTheUserUntilTheCallerReadsAgain() throws ClientError {
-        StoredUser ada = create("ada", "ada@example.org");
-        giveRefreshTokens(ada, "read-before", "issued-meanwhile");
-        RedisScript delete = RedisScript.load(UserStore.class, "user-delete");
-        List<String> scriptKeys = List.of(keys.user(ada.id()), keys.username("ada"), keys.email("ada@example.org"),
-                keys.users(), keys.userRefreshTokens(ada.id()), keys.refreshToken("read-before"));
-        assertEquals("more", delete.eval(redis, scriptKeys, List.of(ada.id(), "read-before")));
-        assertFalse(redis.exists(keys.refreshToken("read-before")));
-        assertTrue(store.find(ada.id()).isPresent());
-        assertTrue(store.delete(ada));
-        assertFalse(redis.exists(keys.refreshToken("issued-meanwhile")));
+    void theLastSuperAdminIsNeverDeletedEvenByTwoDeletesAtOnce() throws Exception {
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 30; round++) {
+                redis.del(keys.superAdmins());
+                StoredUser root = create("root" + round, "root" + round + "@example.org", true);
+                StoredUser other = create("other" + round, "other" + round + "@example.org", true);
+                List<Callable<Boolean>> deletes = List.of(() -> deleted(root), () -> deleted(other));
+                List<Boolean> outcomes = new ArrayList<>();
+                for (var future : pool.invokeAll(deletes)) {
+                    outcomes.add(future.get());
+                }
+                assertEquals(1, outcomes.stream().filter(b -> b).count(), "exactly one of two SUPER_ADMINs deleted: " + outcomes);
+                assertEquals(1, store.superAdminCount());
+                StoredUser last = store.find(root.id()).orElseGet(() -> store.find(other.id()).orElseThrow());
+                assertEquals("the last SUPER_ADMIN cannot be deleted: create another SUPER_ADMIN first",
+                        assertThrows(ClientError.class, () -> store.delete(last)).getMessage());
+                assertTrue(store.find(last.id()).isPresent());
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
-    private void giveRefreshTokens(StoredUser user, String... hashes) {
-        for (String hash : hashes) {
-            redis.set(keys.refreshToken(hash), user.id());
+    @Test
+    void aPasswordChangeRaisesTheCredentialVersionOnlyForThePasswordThatWasRead() throws ClientError {
+        StoredUser ada = create("ada", "ada@example.org");
+        assertEquals(2, store.changePassword(ada, "hash-2"));
+        assertEquals("hash-2", store.find(ada.id()).orElseThrow().passwordHash());
+        assertEquals(Optional.of(2L), store.credentialVersion(ada.id()));
+        assertEquals("the password was changed by another request meanwhile: log in again",
+                assertThrows(ClientError.class, () -> store.changePassword(ada, "hash-3")).getMessage(),
+                "a change based on the old hash lost the race");
+        assertEquals("hash-2", store.find(ada.id()).orElseThrow().passwordHash());
+        store.delete(ada);
+        assertEquals("the user no longer exists", assertThrows(ClientError.class, () -> store.changePassword(ada, "x")).getMessage());
+        assertFalse(redis.exists(keys.credential(ada.id())), "no version is created for a user that is gone");
+    }
+
+    @Test
+    void aUserStoredBeforeCredentialVersionsExistedStartsAtOne() throws ClientError {
+        StoredUser ada = create("ada", "ada@example.org");
+        redis.del(keys.credential(ada.id()));
+        assertEquals(Optional.of(1L), store.credentialVersion(ada.id()));
+        assertEquals("1", redis.get(keys.credential(ada.id())));
+    }
+
+    private boolean deleted(StoredUser user) {
+        try {
+            return store.delete(user);
+        } catch (ClientError e) {
+            return false;
         }
-        redis.sadd(keys.userRefreshTokens(user.id()), hashes);
+    }
+
+    private StoredUser create(String username, String email, boolean superAdmin) throws ClientError {
+        StoredUser user = user(username, email);
+        store.create(user, superAdmin, UserEvents.userCreated(user, superAdmin ? "SUPER_ADMIN" : "USER"));
+        return user;
     }
 
     private StoredUser create(String username, String email) throws ClientError {
-        StoredUser user = user(username, email);
-        store.create(user, UserEvents.userCreated(user, "USER"));
-        return user;
+        return create(username, email, false);
     }
 
     private static StoredUser user(String username, String email) {

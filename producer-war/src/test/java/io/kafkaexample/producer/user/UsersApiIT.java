@@ -164,7 +164,7 @@ class UsersApiIT {
         assertEquals(username + "@example.org", updated.getString("email"));
 
         assertTrue(call("mutation { deleteUser }", token).getJsonObject("data").getBoolean("deleteUser"));
-        assertEquals("the user no longer exists", error(call("{ me { id } }", token)));
+        assertEquals("the user of this token no longer exists", error(call("{ me { id } }", token)));
         signUp(username);
     }
 

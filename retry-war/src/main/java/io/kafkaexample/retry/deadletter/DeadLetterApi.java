@@ -39,9 +39,11 @@ public class DeadLetterApi {
     CallerResolver callers;
 
     @Query("deadLetters")
-    @Description("The latest dead letters, newest first; of one origin topic if given; discarded ones only if asked")
+    @Description("Admin: the latest dead letters, newest first; of one origin topic if given; discarded ones only if asked. "
+            + "A letter holds the record's value, which may be personal data")
     public List<DeadLetter> deadLetters(@Name("topic") String topic, @Name("limit") @DefaultValue("20") int limit,
                                         @Name("includeDiscarded") @DefaultValue("false") boolean includeDiscarded) throws ClientError {
+        callers.admin();
         PageLimit.checked("limit", limit, PageLimit.MAX);
         List<DeadLetter> letters = withMarks(reader.latest(Optional.ofNullable(topic).filter(t -> !t.isBlank()), limit));
         return includeDiscarded ? letters : letters.stream().filter(l -> l.getDiscardedAt() == null).toList();

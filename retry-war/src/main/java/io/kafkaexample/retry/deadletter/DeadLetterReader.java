@@ -1,9 +1,12 @@
 package io.kafkaexample.retry.deadletter;
 
-import io.kafkaexample.common.kafka.KafkaClients;
 import io.kafkaexample.common.kafka.FailedRecord;
+import io.kafkaexample.common.kafka.KafkaClients;
 import io.kafkaexample.common.kafka.Topics;
+import io.kafkaexample.retry.message.ReusedConsumer;
 import io.kafkaexample.retry.message.TopicReads;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -13,17 +16,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Reads {@code dead-letter-queue} on demand, with a consumer that has no group (it commits nothing and
- * disturbs no one): the latest letters, one letter by id, or the letters of a time range.
+ * Reads {@code dead-letter-queue} on demand, with one reused consumer that has no group (it commits nothing
+ * and disturbs no one): the latest letters, one letter by id, or the letters of a time range.
  */
 @ApplicationScoped
 public class DeadLetterReader {
@@ -35,9 +35,21 @@ public class DeadLetterReader {
     @Inject
     KafkaClients clients;
 
+    private ReusedConsumer reads;
+
+    @PostConstruct
+    void open() {
+        reads = new ReusedConsumer(clients, "dlq-reader");
+    }
+
+    @PreDestroy
+    void close() {
+        reads.close();
+    }
+
     /** The latest {@code limit} letters (of {@code originTopic}, if given), newest first. */
     List<ConsumerRecord<byte[], byte[]>> latest(Optional<String> originTopic, int limit) {
-        try (var consumer = consumer()) {
+        return reads.read(consumer -> {
             List<TopicPartition> partitions = partitions(consumer);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, TIMEOUT);
@@ -47,11 +59,11 @@ public class DeadLetterReader {
             List<ConsumerRecord<byte[], byte[]>> letters = TopicReads.read(consumer, from, end, ofTopic(originTopic));
             letters.sort(Comparator.comparingLong((ConsumerRecord<byte[], byte[]> r) -> r.timestamp()).reversed());
             return letters.subList(0, Math.min(limit, letters.size()));
-        }
+        });
     }
 
     Optional<ConsumerRecord<byte[], byte[]>> byId(DeadLetterId id) {
-        try (var consumer = consumer()) {
+        return reads.read(consumer -> {
             TopicPartition partition = new TopicPartition(Topics.DEAD_LETTER_QUEUE, id.partition());
             if (!partitions(consumer).contains(partition)) {
                 return Optional.empty();
@@ -61,19 +73,19 @@ public class DeadLetterReader {
                 return Optional.empty();
             }
             return TopicReads.read(consumer, Map.of(partition, id.offset()), Map.of(partition, id.offset() + 1), r -> true).stream().findFirst();
-        }
+        });
     }
 
     /** The letters of {@code originTopic} dead-lettered in [from, to), oldest first, at most {@code max}. */
     List<ConsumerRecord<byte[], byte[]>> between(String originTopic, Instant from, Instant to, int max) {
-        try (var consumer = consumer()) {
+        return reads.read(consumer -> {
             List<TopicPartition> partitions = partitions(consumer);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
             List<ConsumerRecord<byte[], byte[]>> letters = TopicReads.read(consumer, TopicReads.since(consumer, partitions, from, end), end,
                     ofTopic(Optional.of(originTopic)).and(r -> r.timestamp() >= from.toEpochMilli() && r.timestamp() < to.toEpochMilli()));
             letters.sort(Comparator.comparingLong(ConsumerRecord::timestamp));
             return letters.subList(0, Math.min(max, letters.size()));
-        }
+        });
     }
 
     private static Predicate<ConsumerRecord<byte[], byte[]>> ofTopic(Optional<String> originTopic) {
@@ -82,12 +94,5 @@ public class DeadLetterReader {
 
     private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer) {
         return TopicReads.partitions(consumer, Topics.DEAD_LETTER_QUEUE);
-    }
-
-    private KafkaConsumer<byte[], byte[]> consumer() {
-        // a client id per reader: two consumers open at once under one id clash in the client's JMX registration
-        Map<String, Object> config = clients.consumerConfig("dlq-reader-" + UUID.randomUUID().toString().substring(0, 8));
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 }

@@ -1,6 +1,7 @@
 package io.kafkaexample.retry.message;
 
 import io.kafkaexample.common.kafka.KafkaClients;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,14 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Reads a topic back from a point in time to find records by a tag of their headers: did a send whose outcome
@@ -33,36 +30,32 @@ public class CopyFinder {
     @Inject
     KafkaClients clients;
 
-    private KafkaConsumer<byte[], byte[]> consumer;
+    private ReusedConsumer reads;
+
+    @PostConstruct
+    void open() {
+        reads = new ReusedConsumer(clients, "copy-finder");
+    }
 
     /**
      * Those of {@code wanted} that {@code tag} reads on a record of {@code topic} written since {@code since}; none
      * if the topic does not exist. Throws if the topic cannot be read to its end within {@link TopicReads#TIMEOUT}.
      */
-    public synchronized Set<String> find(String topic, Instant since, Function<Headers, Optional<String>> tag, Set<String> wanted) {
-        List<TopicPartition> partitions = TopicReads.partitions(consumer(), topic);
-        if (partitions.isEmpty() || wanted.isEmpty()) {
-            return Set.of();
-        }
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TopicReads.TIMEOUT);
-        Map<TopicPartition, Long> from = TopicReads.since(consumer, partitions, since.minus(CLOCK_MARGIN), end);
-        return TopicReads.read(consumer, from, end, r -> tag.apply(r.headers()).filter(wanted::contains).isPresent()).stream()
-                .map(r -> tag.apply(r.headers()).orElseThrow()).collect(Collectors.toSet());
-    }
-
-    private KafkaConsumer<byte[], byte[]> consumer() {
-        if (consumer == null) {
-            Map<String, Object> config = clients.consumerConfig("copy-finder-" + UUID.randomUUID().toString().substring(0, 8));
-            config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-            consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        }
-        return consumer;
+    public Set<String> find(String topic, Instant since, Function<Headers, Optional<String>> tag, Set<String> wanted) {
+        return reads.read(consumer -> {
+            List<TopicPartition> partitions = TopicReads.partitions(consumer, topic);
+            if (partitions.isEmpty() || wanted.isEmpty()) {
+                return Set.of();
+            }
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TopicReads.TIMEOUT);
+            Map<TopicPartition, Long> from = TopicReads.since(consumer, partitions, since.minus(CLOCK_MARGIN), end);
+            return TopicReads.read(consumer, from, end, r -> tag.apply(r.headers()).filter(wanted::contains).isPresent()).stream()
+                    .map(r -> tag.apply(r.headers()).orElseThrow()).collect(Collectors.toSet());
+        });
     }
 
     @PreDestroy
-    synchronized void close() {
-        if (consumer != null) {
-            consumer.close();
-        }
+    void close() {
+        reads.close();
     }
 }

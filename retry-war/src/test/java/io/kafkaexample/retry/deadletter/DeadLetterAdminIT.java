@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkaexample.common.kafka.Topics;
 import io.kafkaexample.testsupport.KafkaProbe;
+import io.kafkaexample.testsupport.UsersClient;
 import io.kafkaexample.testsupport.TopicWatcher;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -106,11 +107,31 @@ class DeadLetterAdminIT {
     }
 
     @Test
+    void lettersHoldRecordValuesSoOnlyAnAdministratorReadsThem() {
+        String admins = "this operation is for administrators only (role ADMIN or SUPER_ADMIN)";
+        assertEquals("this operation needs a token: send 'Authorization: Bearer <token>' from login",
+                error(retry("{ deadLetters(limit: 5) { id value } }")));
+        assertEquals(admins, error(retry("{ deadLetters(limit: 5) { id value } }", login(signUpUser(), PASSWORD).getString("token"))));
+        data(retry("{ deadLetters(limit: 5) { id value } }", adminToken()), null);
+    }
+
+    @Test
+    void aDeletedAdministratorsTokenIsRefusedBeforeItExpires() {
+        String name = uniqueName("exadmin");
+        UsersClient.call(UsersClient.createUserMutation(name, name + "@example.org", PASSWORD, 2), adminToken());
+        String token = login(name, PASSWORD).getString("token");
+        String discard = "mutation { discardDeadLetters(ids: [\"7-99999999\"]) }";
+        assertEquals(List.of(), data(retry(discard, token), null).getJsonArray("discardDeadLetters"));
+        assertTrue(UsersClient.call("mutation { deleteUser }", token).getJsonObject("data").getBoolean("deleteUser"));
+        assertEquals("the user of this token no longer exists", error(retry(discard, token)));
+    }
+
+    @Test
     void badArgumentsGetClearErrors() {
         String admin = adminToken();
         assertEquals("'nope' is not a dead letter id: expected <partition>-<offset>, such as 3-42",
                 error(retry("mutation { replayDeadLetters(ids: [\"nope\"]) { replayed } }", admin)));
-        assertEquals("limit must be between 1 and 1000", error(retry("{ deadLetters(limit: 0) { id } }")));
+        assertEquals("limit must be between 1 and 1000", error(retry("{ deadLetters(limit: 0) { id } }", admin)));
         assertEquals("limit must be between 1 and 1000", error(retry("{ pendingRetries(limit: 5000) { id } }")));
         JsonObject missing = data(retry("mutation { replayDeadLetters(ids: [\"7-99999999\"]) { replayed skipped { id reason } } }", admin),
                 "replayDeadLetters");
@@ -143,7 +164,7 @@ class DeadLetterAdminIT {
 
     private static List<JsonObject> letters(boolean includeDiscarded) {
         return data(retry("{ deadLetters(limit: 1000, includeDiscarded: " + includeDiscarded + ") { id originTopic group attempts reason "
-                + "replayedAt discardedAt } }"), null).getJsonArray("deadLetters").getValuesAs(JsonObject.class);
+                + "replayedAt discardedAt } }", adminToken()), null).getJsonArray("deadLetters").getValuesAs(JsonObject.class);
     }
 
     private static JsonObject data(JsonObject response, String field) {
