@@ -21,6 +21,7 @@ public class EventProcessor {
 
     static final List<String> USER_FIELDS = List.of("id", "username", "email", "firstName", "lastName", "role", "createdAt");
     static final List<String> TOKEN_FIELDS = List.of("userId", "username", "tokenId", "issuedAt", "expiresAt");
+    static final List<String> DELETED_FIELDS = List.of("id", "deletedAt");
 
     @Inject
     ReadModel readModel;
@@ -38,9 +39,10 @@ public class EventProcessor {
         ReadModel.Outcome outcome = switch (event.type()) {
             case EventTypes.USER_CREATED -> userCreated(key, event);
             case EventTypes.TOKEN_ISSUED -> tokenIssued(key, event);
+            case EventTypes.USER_DELETED -> userDeleted(key, event);
             default -> throw new InvalidEventException("unknown event type '" + event.type() + "'");
         };
-        if (outcome == ReadModel.Outcome.APPLIED) {
+        if (outcome == ReadModel.Outcome.APPLIED && !EventTypes.USER_DELETED.equals(event.type())) {
             feed.publish(Notification.of(event));
         }
         return outcome;
@@ -52,6 +54,14 @@ public class EventProcessor {
         String id = profile.get("id");
         requireKey(key, id);
         return readModel.userCreated(event.id(), id, profile, Notification.of(event).toJson());
+    }
+
+    /** A deletion is not announced in the feed: that would name the user once more. */
+    private ReadModel.Outcome userDeleted(String key, CloudEvent event) throws InvalidEventException {
+        Map<String, String> deleted = strings(event.data(), DELETED_FIELDS);
+        CloudEvent.instant(deleted.get("deletedAt"), "data.deletedAt");
+        requireKey(key, deleted.get("id"));
+        return readModel.userDeleted(event.id(), deleted.get("id"));
     }
 
     private ReadModel.Outcome tokenIssued(String key, CloudEvent event) throws InvalidEventException, UnknownUserException {

@@ -37,9 +37,17 @@ public class Notification {
         }
     }
 
+    /** The same without whose event it is: what a caller that is not an administrator sees. */
+    public Notification anonymous() {
+        return new Notification(eventId, type, null, null, time);
+    }
+
     public String toJson() {
-        return Json.createObjectBuilder().add("eventId", eventId).add("type", type).add("userId", userId)
-                .add("username", username).add("time", time).build().toString();
+        var json = Json.createObjectBuilder().add("eventId", eventId).add("type", type).add("time", time);
+        if (userId != null) {
+            json.add("userId", userId).add("username", username);
+        }
+        return json.build().toString();
     }
 
     public String getEventId() {
@@ -50,10 +58,12 @@ public class Notification {
         return type;
     }
 
+    @Description("Null unless the caller is an administrator")
     public String getUserId() {
         return userId;
     }
 
+    @Description("Null unless the caller is an administrator")
     public String getUsername() {
         return username;
     }

@@ -1,35 +1,90 @@
 package io.kafkaexample.consumer.notifications;
 
+import io.kafkaexample.common.config.ConfigValues;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The live feed: every event this instance applies goes to every open {@code /notifications/stream}.
- * (The original's GraphQL subscription; Liberty's GraphQL runtime has no subscriptions.)
+ * The live feed: every event this instance applies goes to every open {@code /notifications/stream}, without
+ * whose event it is (the stream needs no token). The original's GraphQL subscription; Liberty's GraphQL runtime
+ * has none. At most {@code notifications.max-streams} streams are open; broadcasts run on a managed thread, so
+ * a slow client never holds up the ingest thread. A comment every 10 s to each stream keeps proxies from timing
+ * out idle ones and finds those whose client left: a write to them fails, and their place is free again.
  */
 @ApplicationScoped
 public class NotificationFeed {
 
+    private static final long KEEP_ALIVE_SECONDS = 10;
+
+    @Inject
+    @ConfigProperty(name = "notifications.max-streams")
+    String maxStreamsValue;
+
+    @Resource
+    ManagedScheduledExecutorService executor;
+
+    private final Set<SseEventSink> open = ConcurrentHashMap.newKeySet();
+    private int maxStreams;
     private volatile Sse sse;
     private volatile SseBroadcaster broadcaster;
 
-    synchronized void register(Sse context, SseEventSink sink) {
+    @PostConstruct
+    void start() {
+        maxStreams = ConfigValues.positiveInt("notifications.max-streams", maxStreamsValue);
+    }
+
+    /** Adds the stream; false when {@code notifications.max-streams} are open already. */
+    synchronized boolean register(Sse context, SseEventSink sink) {
+        open.removeIf(SseEventSink::isClosed);
+        if (open.size() >= maxStreams) {
+            return false;
+        }
         if (broadcaster == null) {
             sse = context;
             broadcaster = context.newBroadcaster();
+            broadcaster.onClose(open::remove);
+            broadcaster.onError((closed, error) -> open.remove(closed));
+            executor.scheduleAtFixedRate(this::keepAlive, KEEP_ALIVE_SECONDS, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
         }
+        open.add(sink);
         broadcaster.register(sink);
+        return true;
+    }
+
+    private void keepAlive() {
+        OutboundSseEvent comment = sse.newEventBuilder().comment("keep-alive").build();
+        for (SseEventSink sink : open) {
+            if (sink.isClosed()) {
+                open.remove(sink);
+                continue;
+            }
+            sink.send(comment).whenComplete((sent, failure) -> {
+                if (failure != null) {
+                    open.remove(sink);
+                    sink.close();
+                }
+            });
+        }
     }
 
     public void publish(Notification notification) {
         SseBroadcaster target = broadcaster;
         if (target != null) {
-            OutboundSseEvent event = sse.newEventBuilder().name(notification.getType()).id(notification.getEventId())
-                    .data(notification.toJson()).build();
-            target.broadcast(event);
+            Notification anonymous = notification.anonymous();
+            OutboundSseEvent event = sse.newEventBuilder().name(anonymous.getType()).id(anonymous.getEventId())
+                    .data(anonymous.toJson()).build();
+            executor.execute(() -> target.broadcast(event));
         }
     }
 }

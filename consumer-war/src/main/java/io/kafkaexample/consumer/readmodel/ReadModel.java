@@ -11,7 +11,7 @@ import redis.clients.jedis.RedisClient;
 
 /**
  * The consumer's read model in Redis (keys in {@link RedisKeys}): one hash per user and the feed of the
- * latest events. Each event is applied by one script (src/main/resources/redis) that also records its
+ * latest events; a deleted user leaves both. Each event is applied by one script (src/main/resources/redis) that also records its
  * CloudEvent id, so a redelivered event changes nothing.
  */
 @ApplicationScoped
@@ -23,8 +23,10 @@ public class ReadModel {
 
     static final RedisScript USER_CREATED = RedisScript.load(ReadModel.class, "user-created");
     static final RedisScript TOKEN_ISSUED = RedisScript.load(ReadModel.class, "token-issued");
+    static final RedisScript USER_DELETED = RedisScript.load(ReadModel.class, "user-deleted");
 
-    public enum Outcome { APPLIED, DUPLICATE, UNKNOWN_USER }
+    /** DELETED: the event is of a user deleted since; like DUPLICATE, nothing changed and nothing is retried. */
+    public enum Outcome { APPLIED, DUPLICATE, DELETED, UNKNOWN_USER }
 
     @Inject
     RedisClient redis;
@@ -43,6 +45,10 @@ public class ReadModel {
                 List.of(Long.toString(SEEN_TTL_SECONDS), feedEntry, Integer.toString(FEED_SIZE), issuedAt)));
     }
 
+    public Outcome userDeleted(String eventId, String userId) {
+        return outcome(USER_DELETED.eval(redis, keys(eventId, userId), List.of(Long.toString(SEEN_TTL_SECONDS), userId)));
+    }
+
     public Optional<Map<String, String>> user(String id) {
         Map<String, String> hash = redis.hgetAll(RedisKeys.user(id));
         return hash.isEmpty() ? Optional.empty() : Optional.of(hash);
@@ -53,15 +59,16 @@ public class ReadModel {
         return redis.lrange(RedisKeys.FEED, 0, limit - 1L);
     }
 
-    /** The KEYS of both scripts. */
+    /** The KEYS of the three scripts. */
     static List<String> keys(String eventId, String userId) {
-        return List.of(RedisKeys.seen(eventId), RedisKeys.user(userId), RedisKeys.FEED);
+        return List.of(RedisKeys.seen(eventId), RedisKeys.user(userId), RedisKeys.FEED, RedisKeys.deleted(userId));
     }
 
     private static Outcome outcome(Object answer) {
         return switch (String.valueOf(answer)) {
             case "applied" -> Outcome.APPLIED;
             case "duplicate" -> Outcome.DUPLICATE;
+            case "deleted" -> Outcome.DELETED;
             case "unknown-user" -> Outcome.UNKNOWN_USER;
             default -> throw new IllegalStateException("unexpected answer of the read-model script: " + answer);
         };

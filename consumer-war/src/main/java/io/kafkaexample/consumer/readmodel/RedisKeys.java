@@ -7,6 +7,7 @@ final class RedisKeys {
     static final String FEED = "consumer:feed";
     private static final String USER = "consumer:user:";
     private static final String SEEN = "consumer:seen:";
+    private static final String DELETED = "consumer:deleted:";
 
     private RedisKeys() {
     }
@@ -19,5 +20,10 @@ final class RedisKeys {
     /** Set once the event with this CloudEvent id was applied. */
     static String seen(String eventId) {
         return SEEN + eventId;
+    }
+
+    /** Set while a deleted user's late events may still arrive, so that none brings it back. */
+    static String deleted(String userId) {
+        return DELETED + userId;
     }
 }

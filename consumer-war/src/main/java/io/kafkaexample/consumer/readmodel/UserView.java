@@ -8,9 +8,12 @@ import org.eclipse.microprofile.graphql.Id;
 public class UserView {
 
     private final Map<String, String> fields;
+    private final boolean personal;
 
-    public UserView(Map<String, String> fields) {
+    /** {@code personal}: whether the caller may see the email and names (the user itself, an administrator). */
+    public UserView(Map<String, String> fields, boolean personal) {
         this.fields = fields;
+        this.personal = personal;
     }
 
     @Id
@@ -22,16 +25,19 @@ public class UserView {
         return fields.get("username");
     }
 
+    @Description("Null unless the caller is this user or an administrator")
     public String getEmail() {
-        return fields.get("email");
+        return personal ? fields.get("email") : null;
     }
 
+    @Description("Null unless the caller is this user or an administrator")
     public String getFirstName() {
-        return fields.get("firstName");
+        return personal ? fields.get("firstName") : null;
     }
 
+    @Description("Null unless the caller is this user or an administrator")
     public String getLastName() {
-        return fields.get("lastName");
+        return personal ? fields.get("lastName") : null;
     }
 
     public String getRole() {

@@ -114,6 +114,37 @@ class ReadModelScriptsIT extends ScriptsOnRedis {
     }
 
     @Test
+    void aDeletedUserLeavesTheReadModelAndTheFeedAndNoLateEventBringsItBack() {
+        String userId = newId();
+        String other = newId();
+        String created = newId();
+        String login = newId();
+        userCreated(created, userId, profile(userId, "gone"), entry(created, "user.created", userId));
+        tokenIssued(login, userId, "2026-11-20T10:15:30Z", entry(login, "token.issued", userId));
+        String othersCreated = newId();
+        String othersEntry = entry(othersCreated, "user.created", other);
+        userCreated(othersCreated, other, profile(other, "stays"), othersEntry);
+
+        String deleted = newId();
+        written.of(deleted, userId);
+        assertEquals(Outcome.APPLIED, readModel.userDeleted(deleted, userId));
+        assertEquals(Optional.empty(), readModel.user(userId));
+        assertTrue(redis.lrange(RedisKeys.FEED, 0, -1).stream().noneMatch(e -> e.contains(userId)), "no feed entry names the user");
+        assertEquals(1, occurrencesInFeed(othersEntry));
+        assertEquals(Outcome.DUPLICATE, readModel.userDeleted(deleted, userId));
+
+        String lateCreated = newId();
+        assertEquals(Outcome.DELETED, userCreated(lateCreated, userId, profile(userId, "gone"), entry(lateCreated, "user.created", userId)),
+                "a redelivered user.created after the deletion");
+        String lateLogin = newId();
+        assertEquals(Outcome.DELETED, tokenIssued(lateLogin, userId, "2026-11-20T10:16:00Z", entry(lateLogin, "token.issued", userId)),
+                "a login before the deletion that arrives after it is not retried");
+        assertEquals(Optional.empty(), readModel.user(userId));
+        long ttl = redis.ttl(RedisKeys.deleted(userId));
+        assertTrue(ttl > ReadModel.SEEN_TTL_SECONDS - 60, "the user stays gone for the retry window: " + ttl);
+    }
+
+    @Test
     void theFeedKeepsTheLatestFeedSizeEntries() {
         String userId = newId();
         String created = newId();

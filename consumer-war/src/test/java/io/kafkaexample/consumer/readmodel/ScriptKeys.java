@@ -16,7 +16,7 @@ final class ScriptKeys {
     /** The script keys of this event, remembered for {@link #clean}. */
     List<String> of(String eventId, String userId) {
         List<String> eventKeys = ReadModel.keys(eventId, userId);
-        keys.addAll(eventKeys.subList(0, 2));
+        keys.addAll(eventKeys.stream().filter(k -> !RedisKeys.FEED.equals(k)).toList());
         return eventKeys;
     }
 

@@ -47,7 +47,8 @@ public class UnsafeDefaultsWarning {
         }
     }
 
-    private List<String> unsafe() {
+    /** What makes this start unsafe outside a developer machine; nothing in production. */
+    List<String> unsafe() {
         List<String> unsafe = new ArrayList<>();
         if (!environment.isDev()) {
             return unsafe;

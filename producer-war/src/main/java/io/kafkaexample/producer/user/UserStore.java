@@ -9,6 +9,8 @@ import io.kafkaexample.producer.outbox.OutboxEntry;
 import io.kafkaexample.producer.redis.RedisKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -121,12 +123,13 @@ public class UserStore {
     }
 
     /**
-     * Deletes the user, its indexes and its credential version, which kills every token of the user; false if it
-     * was gone already. The last SUPER_ADMIN is refused.
+     * Deletes the user, its indexes and its credential version, which kills every token of the user, and queues its
+     * {@code user.deleted}; false if it was gone already. The last SUPER_ADMIN is refused.
      */
     public boolean delete(StoredUser user) throws ClientError {
-        Object result = DELETE.eval(redis, List.of(keys.user(user.id()), keys.username(user.username()),
-                keys.email(user.email()), keys.users(), keys.credential(user.id()), keys.superAdmins()), List.of(user.id()));
+        Object result = outbox.write(DELETE, List.of(keys.user(user.id()), keys.username(user.username()),
+                        keys.email(user.email()), keys.users(), keys.credential(user.id()), keys.superAdmins()), List.of(user.id()),
+                new OutboxEntry(Topics.NEW_USER_CREATED, user.id(), UserEvents.userDeleted(user, Instant.now().truncatedTo(ChronoUnit.MILLIS))));
         if ("last-super-admin".equals(result)) {
             throw new ClientError("the last SUPER_ADMIN cannot be deleted: create another SUPER_ADMIN first");
         }

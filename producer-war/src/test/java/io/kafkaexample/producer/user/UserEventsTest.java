@@ -29,4 +29,13 @@ class UserEventsTest {
         assertFalse(json.contains("SECRET-HASH"));
         assertFalse(json.contains("PBKDF2"));
     }
+
+    @Test
+    void userDeletedCarriesTheIdAndNothingElseOfTheUser() throws Exception {
+        CloudEvent parsed = CloudEvent.parse(UserEvents.userDeleted(USER, Instant.parse("2026-12-03T10:00:00Z")).toJson());
+        assertEquals("user.deleted", parsed.type());
+        assertEquals(Set.of("id", "deletedAt"), parsed.data().keySet());
+        assertEquals("u-1", parsed.data().getString("id"));
+        assertEquals("2026-12-03T10:00:00Z", parsed.data().getString("deletedAt"));
+    }
 }

@@ -163,7 +163,13 @@ class UserStoreScriptsIT {
         assertEquals(Optional.empty(), store.credentialVersion(ada.id()), "a deleted user gets no version back");
         assertFalse(redis.exists(keys.credential(ada.id())));
         assertEquals(Optional.of(1L), store.credentialVersion(grace.id()), "another user's version stays");
+        List<StreamEntry> outbox = redis.xrange(keys.outbox(), "-", "+");
+        Map<String, String> deleted = outbox.get(outbox.size() - 1).getFields();
+        assertEquals(Topics.NEW_USER_CREATED, deleted.get("topic"), "on the topic of its user.created, so ordered after it");
+        assertEquals(ada.id(), deleted.get("key"));
+        assertTrue(deleted.get("value").contains("\"user.deleted\""), deleted.get("value"));
         assertFalse(store.delete(ada), "a second delete finds nobody");
+        assertEquals(3, redis.xlen(keys.outbox()), "two created, one deleted: a delete of nobody queues nothing");
         create("ada", "ada@example.org");
     }
 
