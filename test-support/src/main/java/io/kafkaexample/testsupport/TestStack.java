@@ -48,8 +48,8 @@ public final class TestStack {
         return java.nio.file.Path.of(property("it.repo.root"));
     }
 
-    /** Runs {@code ./stack <args>} on the test stack (a test that stops and starts a part of it). */
-    public static void stack(String... args) {
+    /** Runs {@code ./stack <args>} on the test stack (a test that stops and starts a part of it); what it printed. */
+    public static String stack(String... args) {
         var command = new java.util.ArrayList<String>(java.util.List.of("./stack"));
         command.addAll(java.util.List.of(args));
         try {
@@ -60,6 +60,7 @@ public final class TestStack {
             if (running.waitFor() != 0) {
                 throw new IllegalStateException("./stack " + String.join(" ", args) + " failed:\n" + output);
             }
+            return output;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

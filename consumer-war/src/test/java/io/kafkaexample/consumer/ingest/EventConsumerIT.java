@@ -112,6 +112,14 @@ class EventConsumerIT {
     }
 
     @Test
+    void theStacksKafkaToolsDescribeTheGroupOnItsThreeTopics() {
+        String described = TestStack.stack("kafka", "consumer-groups", "--describe", "--group", "consumer-svc");
+        for (String topic : List.of(Topics.NEW_USER_CREATED, Topics.ISSUED_TOKEN, Topics.CONSUMER_SVC_REDELIVERY)) {
+            assertTrue(described.contains(topic), "./stack kafka consumer-groups --describe lists no " + topic + ":\n" + described);
+        }
+    }
+
+    @Test
     void theGroupsCommittedOffsetsReachTheEndOfEveryPartition() throws Exception {
         Set<String> topics = Set.of(Topics.NEW_USER_CREATED, Topics.ISSUED_TOKEN, Topics.CONSUMER_SVC_REDELIVERY);
         long deadline = System.nanoTime() + WAIT.toNanos();
