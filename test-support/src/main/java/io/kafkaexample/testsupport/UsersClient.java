@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.security.SecureRandom;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,7 +13,7 @@ public final class UsersClient {
 
     public static final String PASSWORD = "correct-horse-42";
     public static final String ADMIN_PASSWORD = "adminuser";
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private UsersClient() {
     }

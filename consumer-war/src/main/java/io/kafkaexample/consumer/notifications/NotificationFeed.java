@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,9 +17,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The live feed: every event this instance applies goes to every open {@code /notifications/stream}, without
  * whose event it is (the stream needs no token). The original's GraphQL subscription; Liberty's GraphQL runtime
- * has none. At most {@code notifications.max-streams} streams are open; broadcasts run on a managed thread, so
- * a slow client never holds up the ingest thread. A comment every 10 s to each stream keeps proxies from timing
- * out idle ones and finds those whose client left: a write to them fails, and their place is free again.
+ * has none. At most {@code notifications.max-streams} streams are open; sends run on a managed thread, so a
+ * slow client never holds up the ingest thread. A comment every 10 s keeps proxies from timing out idle streams
+ * and finds those whose client left: a send to them fails, and their place is free again.
  */
 @ApplicationScoped
 public class NotificationFeed {
@@ -37,7 +36,6 @@ public class NotificationFeed {
     private final Set<SseEventSink> open = ConcurrentHashMap.newKeySet();
     private int maxStreams;
     private volatile Sse sse;
-    private volatile SseBroadcaster broadcaster;
 
     @PostConstruct
     void start() {
@@ -50,41 +48,38 @@ public class NotificationFeed {
         if (open.size() >= maxStreams) {
             return false;
         }
-        if (broadcaster == null) {
+        if (sse == null) {
             sse = context;
-            broadcaster = context.newBroadcaster();
-            broadcaster.onClose(open::remove);
-            broadcaster.onError((closed, error) -> open.remove(closed));
-            executor.scheduleAtFixedRate(this::keepAlive, KEEP_ALIVE_SECONDS, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
+            executor.scheduleAtFixedRate(() -> sendToAll(sse.newEventBuilder().comment("keep-alive").build()),
+                    KEEP_ALIVE_SECONDS, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
         }
         open.add(sink);
-        broadcaster.register(sink);
         return true;
     }
 
-    private void keepAlive() {
-        OutboundSseEvent comment = sse.newEventBuilder().comment("keep-alive").build();
+    public void publish(Notification notification) {
+        Sse context = sse;
+        if (context != null) {
+            Notification anonymous = notification.anonymous();
+            OutboundSseEvent event = context.newEventBuilder().name(anonymous.getType()).id(anonymous.getEventId())
+                    .data(anonymous.toJson()).build();
+            executor.execute(() -> sendToAll(event));
+        }
+    }
+
+    /** One send at a time: a sink takes no two writes at once. */
+    private synchronized void sendToAll(OutboundSseEvent event) {
         for (SseEventSink sink : open) {
             if (sink.isClosed()) {
                 open.remove(sink);
                 continue;
             }
-            sink.send(comment).whenComplete((sent, failure) -> {
+            sink.send(event).whenComplete((sent, failure) -> {
                 if (failure != null) {
                     open.remove(sink);
                     sink.close();
                 }
             });
-        }
-    }
-
-    public void publish(Notification notification) {
-        SseBroadcaster target = broadcaster;
-        if (target != null) {
-            Notification anonymous = notification.anonymous();
-            OutboundSseEvent event = sse.newEventBuilder().name(anonymous.getType()).id(anonymous.getEventId())
-                    .data(anonymous.toJson()).build();
-            executor.execute(() -> target.broadcast(event));
         }
     }
 }

@@ -7,7 +7,7 @@ import io.kafkaexample.common.graphql.ClientError;
 import io.kafkaexample.producer.password.PasswordHasher;
 import io.kafkaexample.producer.password.PasswordPolicy;
 import io.kafkaexample.producer.role.RoleStore;
-import io.kafkaexample.producer.throttle.LoginThrottle;
+import io.kafkaexample.producer.throttle.AuthThrottle;
 import io.kafkaexample.producer.throttle.OneAuthFieldPerRequest;
 import io.kafkaexample.producer.user.StoredUser;
 import io.kafkaexample.producer.user.UserStore;
@@ -45,7 +45,7 @@ public class AuthApi {
     CallerResolver callers;
 
     @Inject
-    LoginThrottle throttle;
+    AuthThrottle throttle;
 
     @Inject
     OneAuthFieldPerRequest oneAuthField;
@@ -54,20 +54,20 @@ public class AuthApi {
     @Description("Exchanges a username and password for an access token (15 min) and a refresh token")
     public Tokens login(@Name("username") @NonNull String username, @Name("password") @NonNull String password) throws ClientError {
         oneAuthField.claim("login");
-        throttle.checkAllowed(username);
+        throttle.checkLogin(username);
         StoredUser user = users.findByUsername(username.strip()).orElse(null);
         if (user == null) {
             hasher.verifyNobody(password.toCharArray());
-            throttle.failed(username);
+            throttle.loginFailed(username);
             LOG.info(() -> "login failed: no user named " + printable(username));
             throw new ClientError(WRONG_CREDENTIALS);
         }
         if (!hasher.verify(password.toCharArray(), user.passwordHash())) {
-            throttle.failed(username);
+            throttle.loginFailed(username);
             LOG.info(() -> "login failed: wrong password for user " + user.id());
             throw new ClientError(WRONG_CREDENTIALS);
         }
-        throttle.succeeded(username);
+        throttle.loginSucceeded(username);
         long credential = users.credentialVersion(user.id()).orElseThrow(() -> new ClientError(WRONG_CREDENTIALS));
         IssuedToken access = issuer.issue(user, roleName(user), credential);
         String refresh = refreshTokens.issue(user.id(), credential, TokenEvents.tokenIssued(user, access));
@@ -99,9 +99,9 @@ public class AuthApi {
         oneAuthField.claim("changePassword");
         Caller caller = callers.required();
         StoredUser user = users.find(caller.id()).orElseThrow(() -> new ClientError("the user no longer exists"));
-        throttle.checkAllowed(user.username());
+        throttle.checkLogin(user.username());
         if (!hasher.verify(oldPassword.toCharArray(), user.passwordHash())) {
-            throttle.failed(user.username());
+            throttle.loginFailed(user.username());
             throw new ClientError("the old password is wrong");
         }
         if (oldPassword.equals(newPassword)) {

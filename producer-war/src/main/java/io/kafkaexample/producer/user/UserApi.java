@@ -7,8 +7,8 @@ import io.kafkaexample.common.graphql.ClientError;
 import io.kafkaexample.common.graphql.PageLimit;
 import io.kafkaexample.producer.role.Role;
 import io.kafkaexample.producer.role.RoleStore;
+import io.kafkaexample.producer.throttle.AuthThrottle;
 import io.kafkaexample.producer.throttle.OneAuthFieldPerRequest;
-import io.kafkaexample.producer.throttle.SignUpThrottle;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +42,7 @@ public class UserApi {
     CallerResolver callers;
 
     @Inject
-    SignUpThrottle signUps;
+    AuthThrottle throttle;
 
     @Inject
     OneAuthFieldPerRequest oneAuthField;
@@ -53,7 +53,7 @@ public class UserApi {
         oneAuthField.claim("createUser");
         Optional<Caller> caller = callers.current();
         if (caller.isEmpty() || !caller.get().isAdmin()) {
-            signUps.count();
+            throttle.countSignUp();
         }
         Role user = roles.byName(Roles.USER);
         Role role = input.getRoleId() == null ? user : roles.find(input.getRoleId())

@@ -10,14 +10,18 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Failed password checks, counted per username and per client address: a username or address that used up
- * its failures is refused, before any password is checked, until its window ends. A success clears the
- * username's count (not the address's: one account of their own must not reset an attacker's count).
+ * The limits on attempts of the caller's request, per username and client address:
+ * <ul>
+ * <li>failed password checks: a username or address that used up its failures is refused, before any password
+ *     is checked, until its window ends. A success clears the username's count (not the address's: one account
+ *     of their own must not reset an attacker's count);</li>
+ * <li>sign-ups per address: each attempt counts, since each costs a password hash and may flood the outbox.</li>
+ * </ul>
  */
 @ApplicationScoped
-public class LoginThrottle {
+public class AuthThrottle {
 
-    private static final Logger LOG = Logger.getLogger(LoginThrottle.class.getName());
+    private static final Logger LOG = Logger.getLogger(AuthThrottle.class.getName());
 
     @Inject
     Throttle throttle;
@@ -31,8 +35,8 @@ public class LoginThrottle {
     @Inject
     HttpServletRequest request;
 
-    /** Refuses the attempt while the username or the caller's address is throttled. */
-    public void checkAllowed(String username) throws ClientError {
+    /** Refuses a password check while the username or the caller's address is throttled. */
+    public void checkLogin(String username) throws ClientError {
         Optional<Duration> user = throttle.blockedFor(keys.loginFailuresOfUser(username), config.failuresPerUser());
         if (user.isPresent()) {
             throw ClientError.tooManyAttempts(user.get(), "too many failed logins for this username");
@@ -45,7 +49,7 @@ public class LoginThrottle {
     }
 
     /** Counts a wrong password (or unknown username) against both. */
-    public void failed(String username) {
+    public void loginFailed(String username) {
         String address = request.getRemoteAddr();
         throttle.hit(keys.loginFailuresOfUser(username), config.failuresPerUser(), config.failureWindow())
                 .ifPresent(wait -> LOG.warning(() -> "logins of a username throttled for " + wait.toSeconds()
@@ -55,7 +59,17 @@ public class LoginThrottle {
                         + " s after " + config.failuresPerAddress() + " failures"));
     }
 
-    public void succeeded(String username) {
+    public void loginSucceeded(String username) {
         throttle.reset(keys.loginFailuresOfUser(username));
+    }
+
+    /** Counts a sign-up from the caller's address; refuses it over the limit. */
+    public void countSignUp() throws ClientError {
+        String address = request.getRemoteAddr();
+        Optional<Duration> wait = throttle.hit(keys.signUpsOfAddress(address), config.signUpsPerAddress(), config.signUpWindow());
+        if (wait.isPresent()) {
+            LOG.info(() -> "sign-up from " + address + " refused: over " + config.signUpsPerAddress() + " in " + config.signUpWindow());
+            throw ClientError.tooManyAttempts(wait.get(), "too many sign-ups from your address");
+        }
     }
 }
