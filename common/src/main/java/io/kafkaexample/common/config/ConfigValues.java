@@ -12,16 +12,20 @@ public final class ConfigValues {
 
     /** An ISO-8601 duration longer than zero, such as {@code PT1S} or {@code P7D}. */
     public static Duration positiveDuration(String key, String value) {
-        Duration duration;
-        try {
-            duration = Duration.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw invalid(key, value, "not an ISO-8601 duration such as PT15M or P7D");
-        }
+        Duration duration = duration(key, value);
         if (duration.isNegative() || duration.isZero()) {
             throw invalid(key, value, "it must be longer than zero");
         }
         return duration;
+    }
+
+    /** An ISO-8601 duration, such as {@code PT0.005S} or {@code PT0S}. */
+    public static Duration duration(String key, String value) {
+        try {
+            return Duration.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw invalid(key, value, "not an ISO-8601 duration such as PT15M or P7D");
+        }
     }
 
     /** A whole number of at least 1. */

@@ -1,11 +1,10 @@
 package io.kafkaexample.common.event;
 
-import jakarta.json.Json;
+import io.kafkaexample.common.json.CachedJson;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -35,7 +34,7 @@ public record CloudEvent(String id, String source, String type, Instant time, Js
     }
 
     public String toJson() {
-        return Json.createObjectBuilder()
+        return CachedJson.objectBuilder()
                 .add("specversion", SPEC_VERSION)
                 .add("id", id)
                 .add("source", source)
@@ -53,7 +52,7 @@ public record CloudEvent(String id, String source, String type, Instant time, Js
             throw new InvalidEventException("empty record value");
         }
         JsonObject event;
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = CachedJson.reader(json)) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new InvalidEventException("not a JSON object");

@@ -1,6 +1,6 @@
 package io.kafkaexample.common.graphql;
 
-import jakarta.json.Json;
+import io.kafkaexample.common.json.CachedJson;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -95,10 +95,10 @@ public class GraphQLErrorFilter extends HttpFilter {
         response.reset();
         response.setStatus(status);
         response.setContentType("application/json;charset=UTF-8");
-        response.getWriter().write(Json.createObjectBuilder()
-                .add("errors", Json.createArrayBuilder().add(Json.createObjectBuilder()
+        response.getWriter().write(CachedJson.objectBuilder()
+                .add("errors", CachedJson.arrayBuilder().add(CachedJson.objectBuilder()
                         .add("message", message)
-                        .add("extensions", Json.createObjectBuilder().add("classification", classification))))
+                        .add("extensions", CachedJson.objectBuilder().add("classification", classification))))
                 .addNull("data")
                 .build().toString());
     }

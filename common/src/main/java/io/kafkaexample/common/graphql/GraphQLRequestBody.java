@@ -1,6 +1,6 @@
 package io.kafkaexample.common.graphql;
 
-import jakarta.json.Json;
+import io.kafkaexample.common.json.CachedJson;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -26,7 +26,7 @@ final class GraphQLRequestBody {
      */
     static byte[] asJson(byte[] body, String contentType) {
         return isQueryText(contentType)
-                ? Json.createObjectBuilder().add("query", new String(body, StandardCharsets.UTF_8)).build().toString().getBytes(StandardCharsets.UTF_8)
+                ? CachedJson.objectBuilder().add("query", new String(body, StandardCharsets.UTF_8)).build().toString().getBytes(StandardCharsets.UTF_8)
                 : body;
     }
 
@@ -36,7 +36,7 @@ final class GraphQLRequestBody {
 
     /** The query of a body as {@link #asJson} gives it, which {@link #problemWith} accepted. */
     static String queryOf(byte[] json) {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(json))) {
+        try (JsonReader reader = CachedJson.reader(new ByteArrayInputStream(json))) {
             return reader.readObject().getString("query");
         }
     }
@@ -61,7 +61,7 @@ final class GraphQLRequestBody {
 
     private static String problemWithJson(byte[] body) {
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = CachedJson.reader(new ByteArrayInputStream(body))) {
             value = reader.readValue();
         } catch (JsonException e) {
             return "the request body is not JSON: send {\"query\": \"...\", \"variables\": {...}}";

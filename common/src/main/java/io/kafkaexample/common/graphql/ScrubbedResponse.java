@@ -1,6 +1,6 @@
 package io.kafkaexample.common.graphql;
 
-import jakarta.json.Json;
+import io.kafkaexample.common.json.CachedJson;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -16,7 +16,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
@@ -106,7 +105,7 @@ final class ScrubbedResponse extends HttpServletResponseWrapper {
             return answer;
         }
         JsonObject document;
-        try (JsonReader reader = Json.createReader(new StringReader(answer))) {
+        try (JsonReader reader = CachedJson.reader(answer)) {
             document = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             return answer;
@@ -114,15 +113,15 @@ final class ScrubbedResponse extends HttpServletResponseWrapper {
         if (!(document.get("errors") instanceof jakarta.json.JsonArray errors)) {
             return answer;
         }
-        JsonArrayBuilder scrubbed = Json.createArrayBuilder();
+        JsonArrayBuilder scrubbed = CachedJson.arrayBuilder();
         for (JsonValue error : errors) {
             scrubbed.add(error instanceof JsonObject object ? without(object) : error);
         }
-        return Json.createObjectBuilder(document).add("errors", scrubbed).build().toString();
+        return CachedJson.objectBuilder(document).add("errors", scrubbed).build().toString();
     }
 
     private static JsonObject without(JsonObject error) {
-        JsonObjectBuilder kept = Json.createObjectBuilder();
+        JsonObjectBuilder kept = CachedJson.objectBuilder();
         if (error.get("extensions") instanceof JsonObject extensions) {
             extensions.forEach((name, value) -> {
                 if (!REVEALING.contains(name)) {
@@ -130,7 +129,7 @@ final class ScrubbedResponse extends HttpServletResponseWrapper {
                 }
             });
         }
-        JsonObjectBuilder scrubbed = Json.createObjectBuilder(error);
+        JsonObjectBuilder scrubbed = CachedJson.objectBuilder(error);
         if (error.get("message") instanceof JsonString message) {
             ClientError.coded(message.getString()).ifPresent(coded -> {
                 scrubbed.add("message", coded.message());

@@ -1,67 +1,62 @@
 package io.kafkaexample.consumer.ingest;
 
-import io.kafkaexample.common.kafka.RecordPosition;
+import io.kafkaexample.common.batch.Batcher;
+import io.kafkaexample.common.batch.Batchers;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.logging.Logger;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * The three incoming channels. A record is acknowledged (its offset committed) only after it was applied,
- * or after it was handed to the retry service. Never a nack: Liberty's connector stops the stream on one.
- * Records arrive as bytes, so a failed one is handed on exactly as it came, even when it is not valid UTF-8.
+ * The three incoming channels. A message is taken at once into its channel's batch, which returns the next one
+ * without waiting: the connector keeps up to its {@code unacked.limit} of them in flight. Each batch is applied
+ * in one Redis round trip and acknowledged (its offsets committed) only after every record was applied or handed
+ * to the retry service ({@link IngestBatch}). Never a nack: Liberty's connector stops the stream on one.
  */
 @ApplicationScoped
 public class EventConsumer {
 
-    private static final Logger LOG = Logger.getLogger(EventConsumer.class.getName());
+    private static final CompletionStage<Void> TAKEN = CompletableFuture.completedFuture(null);
 
     @Inject
-    EventProcessor processor;
+    Batchers batchers;
 
     @Inject
-    FailureForwarder forwarder;
+    IngestBatch batch;
 
-    @Inject
-    IngestMetrics metrics;
+    private Batcher<Message<byte[]>> users;
+    private Batcher<Message<byte[]>> tokens;
+    private Batcher<Message<byte[]>> redeliveries;
+
+    @PostConstruct
+    void start() {
+        users = batchers.create(Channels.NEW_USER_CREATED, batch::apply);
+        tokens = batchers.create(Channels.ISSUED_TOKEN, batch::apply);
+        redeliveries = batchers.create(Channels.CONSUMER_SVC_REDELIVERY, batch::apply);
+    }
 
     @Incoming(Channels.NEW_USER_CREATED)
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public CompletionStage<Void> userCreated(Message<byte[]> message) {
-        return handle(message);
+        users.add(message);
+        return TAKEN;
     }
 
     @Incoming(Channels.ISSUED_TOKEN)
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public CompletionStage<Void> tokenIssued(Message<byte[]> message) {
-        return handle(message);
+        tokens.add(message);
+        return TAKEN;
     }
 
     @Incoming(Channels.CONSUMER_SVC_REDELIVERY)
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public CompletionStage<Void> redelivered(Message<byte[]> message) {
-        return handle(message);
-    }
-
-    private CompletionStage<Void> handle(Message<byte[]> message) {
-        @SuppressWarnings("unchecked")
-        ConsumerRecord<byte[], byte[]> record = message.unwrap(ConsumerRecord.class);
-        long start = System.nanoTime();
-        try {
-            var outcome = processor.process(record.key(), record.value());
-            metrics.processed(record.topic(), Duration.ofNanos(System.nanoTime() - start));
-            LOG.fine(() -> "record " + RecordPosition.of(record) + " " + outcome);
-            return message.ack();
-        } catch (Exception e) {
-            metrics.failed(record.topic());
-            if (forwarder.forward(record, e, Failures.retryable(e))) {
-                metrics.forwarded(record.topic());
-                return message.ack();
-            }
-            // interrupted while the broker was away: Kafka delivers the record again after the restart
-            return CompletableFuture.completedFuture(null);
-        }
+        redeliveries.add(message);
+        return TAKEN;
     }
 }

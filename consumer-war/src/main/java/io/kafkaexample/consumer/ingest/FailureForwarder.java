@@ -6,6 +6,11 @@ import io.kafkaexample.common.kafka.Utf8;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
@@ -13,9 +18,9 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Hands a failed record to the retry service through {@code side-topic-for-retry} and returns only once
- * the broker acknowledged it, so the caller may then acknowledge the original. While the broker does not
- * acknowledge, it tries again (the original stays unacknowledged and the service reports not ready).
+ * Hands failed records to the retry service through {@code side-topic-for-retry}: sends them all at once, then
+ * waits for every acknowledgement, so the caller may then acknowledge the originals. Those the broker did not
+ * take are sent again until it does; meanwhile the originals stay unacknowledged and the service is not ready.
  */
 @ApplicationScoped
 public class FailureForwarder {
@@ -30,20 +35,58 @@ public class FailureForwarder {
     @Readiness
     ForwardingReadinessCheck held;
 
-    /** True once the side topic has the record; false only if the thread was interrupted (shutdown). */
-    public boolean forward(ConsumerRecord<byte[], byte[]> failed, Throwable error, boolean retryable) {
-        var record = FailedRecord.of(failed, error, retryable, Channels.GROUP, Channels.REPLY_TO, Instant.now());
-        String position = RecordPosition.of(failed);
-        return held.untilDone(position, "hand to " + record.topic() + " the record", () -> producer.send(record).get())
-                .map(sent -> {
-                    logHandOff(failed, error, retryable, sent);
-                    return true;
-                })
-                .orElse(false);
+    /** A record that failed: why, and whether a retry can help. */
+    public record Failure(ConsumerRecord<byte[], byte[]> record, Throwable error, boolean retryable) {
+
+        String describe() {
+            return RecordPosition.of(record) + " key=" + Utf8.text(record.key()) + " (retryable=" + retryable + ": "
+                    + error.getClass().getSimpleName() + ": " + error.getMessage() + ")";
+        }
     }
 
-    private static void logHandOff(ConsumerRecord<byte[], byte[]> failed, Throwable error, boolean retryable, RecordMetadata sent) {
-        LOG.info(() -> "record " + RecordPosition.of(failed) + " key=" + Utf8.text(failed.key()) + " failed (retryable=" + retryable + ": "
-                + error.getClass().getSimpleName() + ": " + error.getMessage() + "); handed to retry as " + RecordPosition.of(sent));
+    /** True once the side topic has every one of {@code failures}; false only if the thread was interrupted (stopping). */
+    public boolean forward(List<Failure> failures) {
+        if (failures.isEmpty()) {
+            return true;
+        }
+        List<Failure> left = new ArrayList<>(failures);
+        String position = RecordPosition.of(failures.get(0).record()) + (failures.size() > 1 ? " and " + (failures.size() - 1) + " more" : "");
+        return held.untilDone(position, "hand to the retry service the records", () -> {
+            sendAll(left);
+            return true;
+        }).isPresent();
+    }
+
+    /** Sends every record of {@code left} and waits for all; removes those the broker took and throws if any is left. */
+    private void sendAll(List<Failure> left) throws Exception {
+        Instant now = Instant.now();
+        List<Future<RecordMetadata>> sends = new ArrayList<>(left.size());
+        for (Failure failure : left) {
+            sends.add(send(FailedRecord.of(failure.record(), failure.error(), failure.retryable(), Channels.GROUP, Channels.REPLY_TO, now)));
+        }
+        Exception first = null;
+        List<Failure> notTaken = new ArrayList<>();
+        for (int i = 0; i < sends.size(); i++) {
+            Failure failure = left.get(i);
+            try {
+                RecordMetadata sent = sends.get(i).get();
+                LOG.fine(() -> "record " + failure.describe() + " handed to retry as " + RecordPosition.of(sent));
+            } catch (ExecutionException e) {
+                notTaken.add(failure);
+                first = first == null ? (Exception) e.getCause() : first;
+            }
+        }
+        left.retainAll(notTaken);
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private Future<RecordMetadata> send(org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]> record) {
+        try {
+            return producer.send(record);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 }

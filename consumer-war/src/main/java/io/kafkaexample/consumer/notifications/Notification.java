@@ -1,9 +1,8 @@
 package io.kafkaexample.consumer.notifications;
 
+import io.kafkaexample.common.json.CachedJson;
 import io.kafkaexample.common.event.CloudEvent;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import org.eclipse.microprofile.graphql.Description;
 
 @Description("An event the consumer applied to its read model")
@@ -30,7 +29,7 @@ public class Notification {
     }
 
     public static Notification fromJson(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = CachedJson.reader(json)) {
             JsonObject o = reader.readObject();
             return new Notification(o.getString("eventId"), o.getString("type"), o.getString("userId"),
                     o.getString("username"), o.getString("time"));
@@ -43,7 +42,7 @@ public class Notification {
     }
 
     public String toJson() {
-        var json = Json.createObjectBuilder().add("eventId", eventId).add("type", type).add("time", time);
+        var json = CachedJson.objectBuilder().add("eventId", eventId).add("type", type).add("time", time);
         if (userId != null) {
             json.add("userId", userId).add("username", username);
         }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -63,7 +64,11 @@ public class NotificationFeed {
             Notification anonymous = notification.anonymous();
             OutboundSseEvent event = context.newEventBuilder().name(anonymous.getType()).id(anonymous.getEventId())
                     .data(anonymous.toJson()).build();
-            executor.execute(() -> sendToAll(event));
+            try {
+                executor.execute(() -> sendToAll(event));
+            } catch (RejectedExecutionException e) {
+                // stopping: the streams are closing too
+            }
         }
     }
 

@@ -1,7 +1,7 @@
 package io.kafkaexample.consumer.notifications;
 
+import io.kafkaexample.common.json.CachedJson;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -25,7 +25,7 @@ public class NotificationStreamResource {
         if (!feed.register(sse, sink)) {
             throw new WebApplicationException(Response.status(Response.Status.SERVICE_UNAVAILABLE)
                     .type("application/problem+json").header("Retry-After", "60")
-                    .entity(Json.createObjectBuilder().add("title", "too many open streams")
+                    .entity(CachedJson.objectBuilder().add("title", "too many open streams")
                             .add("status", 503).add("detail", "this instance serves as many notification streams as it may: try again later")
                             .build().toString()).build());
         }

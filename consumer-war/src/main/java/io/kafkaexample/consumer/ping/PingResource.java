@@ -1,8 +1,8 @@
 package io.kafkaexample.consumer.ping;
 
+import io.kafkaexample.common.json.CachedJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -44,7 +44,7 @@ public class PingResource {
 
     Response producerUnreachable() {
         LOG.warning("ping: producer-svc is unreachable, answering 503");
-        JsonObject problem = Json.createObjectBuilder()
+        JsonObject problem = CachedJson.objectBuilder()
                 .add("type", "about:blank")
                 .add("title", "producer-svc is unreachable")
                 .add("status", 503)

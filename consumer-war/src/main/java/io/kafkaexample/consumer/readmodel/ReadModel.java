@@ -1,6 +1,7 @@
 package io.kafkaexample.consumer.readmodel;
 
 import io.kafkaexample.common.redis.RedisScript;
+import io.kafkaexample.common.redis.ScriptPipeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import redis.clients.jedis.RedisClient;
 /**
  * The consumer's read model in Redis (keys in {@link RedisKeys}): one hash per user and the feed of the
  * latest events; a deleted user leaves both. Each event is applied by one script (src/main/resources/redis) that also records its
- * CloudEvent id, so a redelivered event changes nothing.
+ * CloudEvent id, so a redelivered event changes nothing; a batch of events is applied in one pipeline.
  */
 @ApplicationScoped
 public class ReadModel {
@@ -31,22 +32,37 @@ public class ReadModel {
     @Inject
     RedisClient redis;
 
-    public Outcome userCreated(String eventId, String userId, Map<String, String> profile, String feedEntry) {
+    /** The change a user.created event makes, for {@link #apply}. */
+    public static ScriptPipeline.Call userCreated(String eventId, String userId, Map<String, String> profile, String feedEntry) {
         List<String> args = new ArrayList<>(List.of(Long.toString(SEEN_TTL_SECONDS), feedEntry, Integer.toString(FEED_SIZE)));
         profile.forEach((field, value) -> {
             args.add(field);
             args.add(value);
         });
-        return outcome(USER_CREATED.eval(redis, keys(eventId, userId), args));
+        return new ScriptPipeline.Call(USER_CREATED, keys(eventId, userId), args);
     }
 
-    public Outcome tokenIssued(String eventId, String userId, String issuedAt, String feedEntry) {
-        return outcome(TOKEN_ISSUED.eval(redis, keys(eventId, userId),
-                List.of(Long.toString(SEEN_TTL_SECONDS), feedEntry, Integer.toString(FEED_SIZE), issuedAt)));
+    /** The change a token.issued event makes, for {@link #apply}. */
+    public static ScriptPipeline.Call tokenIssued(String eventId, String userId, String issuedAt, String feedEntry) {
+        return new ScriptPipeline.Call(TOKEN_ISSUED, keys(eventId, userId),
+                List.of(Long.toString(SEEN_TTL_SECONDS), feedEntry, Integer.toString(FEED_SIZE), issuedAt));
     }
 
-    public Outcome userDeleted(String eventId, String userId) {
-        return outcome(USER_DELETED.eval(redis, keys(eventId, userId), List.of(Long.toString(SEEN_TTL_SECONDS), userId)));
+    /** The change a user.deleted event makes, for {@link #apply}. */
+    public static ScriptPipeline.Call userDeleted(String eventId, String userId) {
+        return new ScriptPipeline.Call(USER_DELETED, keys(eventId, userId), List.of(Long.toString(SEEN_TTL_SECONDS), userId));
+    }
+
+    /**
+     * Applies the changes in one round trip, in their order: one answer per change, its outcome or the error of
+     * that change alone. Throws when the round trip failed as a whole; then any of them may have been applied.
+     */
+    public List<Answer> apply(List<ScriptPipeline.Call> changes) {
+        return ScriptPipeline.run(redis, changes).stream().map(ReadModel::answer).toList();
+    }
+
+    /** What applying one change did: its outcome, or the error Redis gave for it. */
+    public record Answer(Outcome outcome, RuntimeException error) {
     }
 
     public Optional<Map<String, String>> user(String id) {
@@ -62,6 +78,17 @@ public class ReadModel {
     /** The KEYS of the three scripts. */
     static List<String> keys(String eventId, String userId) {
         return List.of(RedisKeys.seen(eventId), RedisKeys.user(userId), RedisKeys.FEED, RedisKeys.deleted(userId));
+    }
+
+    private static Answer answer(ScriptPipeline.Reply reply) {
+        if (reply.failed()) {
+            return new Answer(null, reply.error());
+        }
+        try {
+            return new Answer(outcome(reply.value()), null);
+        } catch (IllegalStateException e) {
+            return new Answer(null, e);
+        }
     }
 
     private static Outcome outcome(Object answer) {

@@ -2,8 +2,11 @@ package io.kafkaexample.consumer.readmodel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kafkaexample.common.redis.ScriptPipeline;
 import io.kafkaexample.consumer.notifications.Notification;
 import io.kafkaexample.consumer.readmodel.ReadModel.Outcome;
 import java.time.Instant;
@@ -127,11 +130,11 @@ class ReadModelScriptsIT extends ScriptsOnRedis {
 
         String deleted = newId();
         written.of(deleted, userId);
-        assertEquals(Outcome.APPLIED, readModel.userDeleted(deleted, userId));
+        assertEquals(Outcome.APPLIED, one(ReadModel.userDeleted(deleted, userId)));
         assertEquals(Optional.empty(), readModel.user(userId));
         assertTrue(redis.lrange(RedisKeys.FEED, 0, -1).stream().noneMatch(e -> e.contains(userId)), "no feed entry names the user");
         assertEquals(1, occurrencesInFeed(othersEntry));
-        assertEquals(Outcome.DUPLICATE, readModel.userDeleted(deleted, userId));
+        assertEquals(Outcome.DUPLICATE, one(ReadModel.userDeleted(deleted, userId)));
 
         String lateCreated = newId();
         assertEquals(Outcome.DELETED, userCreated(lateCreated, userId, profile(userId, "gone"), entry(lateCreated, "user.created", userId)),
@@ -177,14 +180,52 @@ class ReadModelScriptsIT extends ScriptsOnRedis {
         }
     }
 
+    @Test
+    void oneBatchAppliesItsChangesInOrderEachWithItsOwnAnswer() {
+        String userId = newId();
+        String created = newId();
+        String login = newId();
+        String stranger = newId();
+        String strangersLogin = newId();
+        List<ScriptPipeline.Call> batch = List.of(
+                tokenIssuedChange(login, userId, "2026-11-20T10:15:30Z", entry(login, "token.issued", userId)),
+                userCreatedChange(created, userId, profile(userId, "margaret"), entry(created, "user.created", userId)),
+                tokenIssuedChange(login, userId, "2026-11-20T10:15:30Z", entry(login, "token.issued", userId)),
+                userCreatedChange(created, userId, profile(userId, "margaret"), entry(created, "user.created", userId)),
+                tokenIssuedChange(strangersLogin, stranger, "2026-11-20T10:15:30Z", entry(strangersLogin, "token.issued", stranger)),
+                new ScriptPipeline.Call(ReadModel.TOKEN_ISSUED, written.of(newId(), userId), List.of("not a number", "x", "y", "z")));
+
+        List<ReadModel.Answer> answers = readModel.apply(batch);
+
+        assertEquals(List.of(Outcome.UNKNOWN_USER, Outcome.APPLIED, Outcome.APPLIED, Outcome.DUPLICATE, Outcome.UNKNOWN_USER),
+                answers.subList(0, 5).stream().map(ReadModel.Answer::outcome).toList(), "in the batch's order");
+        assertNull(answers.get(5).outcome());
+        assertNotNull(answers.get(5).error(), "a change Redis refuses fails alone, the batch goes on");
+        assertEquals("1", readModel.user(userId).orElseThrow().get("tokensIssued"));
+    }
+
     private Outcome userCreated(String eventId, String userId, Map<String, String> profile, String entry) {
-        written.of(eventId, userId);
-        return readModel.userCreated(eventId, userId, profile, written.feedEntry(entry));
+        return one(userCreatedChange(eventId, userId, profile, entry));
     }
 
     private Outcome tokenIssued(String eventId, String userId, String issuedAt, String entry) {
+        return one(tokenIssuedChange(eventId, userId, issuedAt, entry));
+    }
+
+    private ScriptPipeline.Call userCreatedChange(String eventId, String userId, Map<String, String> profile, String entry) {
         written.of(eventId, userId);
-        return readModel.tokenIssued(eventId, userId, issuedAt, written.feedEntry(entry));
+        return ReadModel.userCreated(eventId, userId, profile, written.feedEntry(entry));
+    }
+
+    private ScriptPipeline.Call tokenIssuedChange(String eventId, String userId, String issuedAt, String entry) {
+        written.of(eventId, userId);
+        return ReadModel.tokenIssued(eventId, userId, issuedAt, written.feedEntry(entry));
+    }
+
+    private static Outcome one(ScriptPipeline.Call change) {
+        ReadModel.Answer answer = readModel.apply(List.of(change)).get(0);
+        assertNull(answer.error());
+        return answer.outcome();
     }
 
     private static long occurrencesInFeed(String entry) {

@@ -1,9 +1,9 @@
 package io.kafkaexample.producer.auth;
 
+import io.kafkaexample.common.json.CachedJson;
 import io.kafkaexample.common.event.CloudEvent;
 import io.kafkaexample.common.event.EventTypes;
 import io.kafkaexample.producer.user.StoredUser;
-import jakarta.json.Json;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -15,7 +15,7 @@ public final class TokenEvents {
 
     public static CloudEvent tokenIssued(StoredUser user, IssuedToken token) {
         return CloudEvent.of(EventTypes.SOURCE_PRODUCER, EventTypes.TOKEN_ISSUED, Instant.now().truncatedTo(ChronoUnit.MILLIS),
-                Json.createObjectBuilder()
+                CachedJson.objectBuilder()
                         .add("userId", user.id())
                         .add("username", user.username())
                         .add("tokenId", token.tokenId())

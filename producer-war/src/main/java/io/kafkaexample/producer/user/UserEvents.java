@@ -1,8 +1,8 @@
 package io.kafkaexample.producer.user;
 
+import io.kafkaexample.common.json.CachedJson;
 import io.kafkaexample.common.event.CloudEvent;
 import io.kafkaexample.common.event.EventTypes;
-import jakarta.json.Json;
 import java.time.Instant;
 
 /** The {@code user.created} and {@code user.deleted} CloudEvents of the contract, from stored data only: never a password or hash. */
@@ -13,7 +13,7 @@ public final class UserEvents {
 
     public static CloudEvent userCreated(StoredUser user, String roleName) {
         return CloudEvent.of(EventTypes.SOURCE_PRODUCER, EventTypes.USER_CREATED, user.createdAt(),
-                Json.createObjectBuilder()
+                CachedJson.objectBuilder()
                         .add("id", user.id())
                         .add("username", user.username())
                         .add("email", user.email())
@@ -27,6 +27,6 @@ public final class UserEvents {
     /** Only the id: a deleted user's data leaves every read model, it is not copied once more. */
     public static CloudEvent userDeleted(StoredUser user, Instant deletedAt) {
         return CloudEvent.of(EventTypes.SOURCE_PRODUCER, EventTypes.USER_DELETED, deletedAt,
-                Json.createObjectBuilder().add("id", user.id()).add("deletedAt", deletedAt.toString()).build());
+                CachedJson.objectBuilder().add("id", user.id()).add("deletedAt", deletedAt.toString()).build());
     }
 }

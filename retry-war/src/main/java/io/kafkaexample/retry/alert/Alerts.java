@@ -1,9 +1,9 @@
 package io.kafkaexample.retry.alert;
 
+import io.kafkaexample.common.json.CachedJson;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -52,7 +52,7 @@ public class Alerts {
     @Fallback(AlertDropped.class)
     public CompletionStage<Void> send(String text) {
         if (client != null) {
-            try (var response = client.post(Json.createObjectBuilder().add("text", text).build())) {
+            try (var response = client.post(CachedJson.objectBuilder().add("text", text).build())) {
                 if (response.getStatus() >= 300) {
                     throw new IllegalStateException("the webhook answered HTTP " + response.getStatus());
                 }

@@ -7,13 +7,21 @@ import io.kafkaexample.retry.store.StoredRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
- * Gives a message up: publishes it to {@code dead-letter-queue} with its original key, value and headers,
- * the {@code retry-*} provenance and {@code dlq-reason}, {@code dlq-at}, and returns once the broker has it.
+ * Gives messages up: publishes each to {@code dead-letter-queue} with its original key, value and headers, the
+ * {@code retry-*} provenance and {@code dlq-reason}, {@code dlq-at}; all are sent before any is waited for, and
+ * the answer says which the broker has.
  */
 @ApplicationScoped
 public class DeadLetterPublisher implements DeadLetters {
@@ -27,21 +35,60 @@ public class DeadLetterPublisher implements DeadLetters {
     Alerts alerts;
 
     @Override
-    public void publish(Letter letter) throws Exception {
-        StoredRecord stored = StoredRecord.parse(letter.record());
-        var record = FailedRecord.deadLetter(stored.key(), stored.value(), stored.headers(), letter.attempts(), letter.reason(),
-                Instant.now());
-        // as sent: the envelope caps its length
-        var envelope = FailedRecord.read(record.headers());
-        String reason = envelope.deadLetterReason().orElseThrow();
-        String group = envelope.group().orElse("");
-        // no timeout of its own: the producer fails the send within max-block + delivery-timeout, and giving up
-        // sooner would leave a letter that may still land, to be published a second time
-        RecordMetadata sent = producer.send(record).get();
-        String id = DeadLetterId.of(sent.partition(), sent.offset());
-        LOG.warning(() -> "retry " + letter.id() + " (" + letter.originTopic() + ", key=" + letter.key() + ") dead-lettered as "
-                + id + " after " + letter.attempts() + " failed attempt(s): " + reason);
-        alerts.send("Dead letter " + id + " from " + letter.originTopic() + " (key " + letter.key() + ", group " + group + ") after "
-                + letter.attempts() + " failed attempt(s): " + reason);
+    public Published publish(List<Letter> letters) {
+        Instant now = Instant.now();
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(letters.size());
+        List<Future<RecordMetadata>> sends = new ArrayList<>(letters.size());
+        for (Letter letter : letters) {
+            StoredRecord stored = StoredRecord.parse(letter.record());
+            var record = FailedRecord.deadLetter(stored.key(), stored.value(), stored.headers(), letter.attempts(), letter.reason(), now);
+            records.add(record);
+            sends.add(send(record));
+        }
+        List<Letter> taken = new ArrayList<>(letters.size());
+        List<String> lines = new ArrayList<>(letters.size());
+        Exception failure = null;
+        for (int i = 0; i < sends.size(); i++) {
+            // no timeout of its own: the producer fails the send within max-block + delivery-timeout, and giving up
+            // sooner would leave a letter that may still land, to be published a second time
+            try {
+                RecordMetadata sent = sends.get(i).get();
+                taken.add(letters.get(i));
+                lines.add(describe(letters.get(i), FailedRecord.read(records.get(i).headers()), DeadLetterId.of(sent.partition(), sent.offset())));
+            } catch (ExecutionException e) {
+                failure = failure == null ? (Exception) e.getCause() : failure;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = failure == null ? e : failure;
+            }
+        }
+        announce(lines);
+        return new Published(taken, Optional.ofNullable(failure));
+    }
+
+    private Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record) {
+        try {
+            return producer.send(record);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** {@code envelope}: the letter as sent, whose envelope caps the reason's length. */
+    private static String describe(Letter letter, FailedRecord envelope, String id) {
+        return "Dead letter " + id + " from " + letter.originTopic() + " (retry " + letter.id() + ", key " + letter.key() + ", group "
+                + envelope.group().orElse("") + ") after " + letter.attempts() + " failed attempt(s): " + envelope.deadLetterReason().orElseThrow();
+    }
+
+    /** One log line and one alert for the letters of a publish, however many. */
+    private void announce(List<String> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        lines.forEach(line -> LOG.fine(line));
+        String text = lines.size() == 1 ? lines.get(0)
+                : lines.size() + " dead letters; the first: " + lines.get(0) + "; the last: " + lines.get(lines.size() - 1);
+        LOG.warning(text);
+        alerts.send(text);
     }
 }

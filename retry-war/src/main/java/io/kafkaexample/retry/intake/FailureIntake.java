@@ -11,11 +11,12 @@ import io.kafkaexample.retry.store.RetryStore;
 import io.kafkaexample.retry.store.StoredRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Hands one failed record of the side topic to the engine's {@link Intake}, which makes its fate durable
- * (counted and scheduled in Redis, or in the dead-letter queue) before its offset may be committed.
+ * Hands failed records of the side topic to the engine's {@link Intake}, which makes their fate durable
+ * (counted and scheduled in Redis, or in the dead-letter queue) before their offsets may be committed.
  */
 @ApplicationScoped
 public class FailureIntake {
@@ -37,9 +38,9 @@ public class FailureIntake {
 
     private Intake intake;
 
-    /** Returns once the record's fate is durable; throws if Redis or Kafka could not make it so. */
-    public void accept(FailedMessage message) throws Exception {
-        intake().accept(failureOf(message));
+    /** Returns once the fate of every record is durable; throws if Redis or Kafka could not make it so. */
+    public void accept(List<FailedMessage> messages) throws Exception {
+        intake().accept(messages.stream().map(FailureIntake::failureOf).toList());
     }
 
     /** The engine's view of a side record, its record in the form Redis keeps. */

@@ -1,43 +1,69 @@
 package io.kafkaexample.retry.intake;
 
+import io.kafkaexample.common.batch.Batcher;
+import io.kafkaexample.common.batch.Batchers;
 import io.kafkaexample.common.kafka.Topics;
 import io.kafkaexample.retry.message.FailedMessage;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.health.Readiness;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * {@code side-topic-for-retry}, group {@code retry-svc}. A record is acknowledged (its offset committed) only
- * once its retry is in Redis or it is in the dead-letter queue. While Redis or Kafka cannot take it, it waits
- * here, unacknowledged, and the service reports not ready: never a nack, which would stop the stream.
+ * {@code side-topic-for-retry}, group {@code retry-svc}, in batches. A batch is acknowledged (its offsets
+ * committed) only once every retry of it is in Redis or in the dead-letter queue. While Redis or Kafka cannot
+ * take them, the batch waits here, unacknowledged, and the service reports not ready: never a nack, which would
+ * stop the stream.
  */
 @ApplicationScoped
 public class SideTopicConsumer {
 
+    private static final CompletionStage<Void> TAKEN = CompletableFuture.completedFuture(null);
+
     @Inject
     FailureIntake intake;
+
+    @Inject
+    Batchers batchers;
 
     // @Readiness is a CDI qualifier: the check has no @Default
     @Inject
     @Readiness
     IntakeReadinessCheck readiness;
 
+    private Batcher<Message<byte[]>> batcher;
+
+    @PostConstruct
+    void start() {
+        batcher = batchers.create(Topics.SIDE_TOPIC_FOR_RETRY, this::take);
+    }
+
     @Incoming(Topics.SIDE_TOPIC_FOR_RETRY)
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public CompletionStage<Void> failed(Message<byte[]> message) {
-        @SuppressWarnings("unchecked")
-        ConsumerRecord<byte[], byte[]> record = message.unwrap(ConsumerRecord.class);
-        FailedMessage failed = FailedMessage.from(record);
-        return readiness.untilDone(failed.sidePosition(), "store retry " + failed.id() + " of side record", () -> {
-                    intake.accept(failed);
-                    return true;
-                })
-                .map(done -> message.ack())
-                // stopping: Kafka delivers the unacknowledged record again after the restart
-                .orElseGet(() -> CompletableFuture.completedFuture(null));
+        batcher.add(message);
+        return TAKEN;
+    }
+
+    private void take(List<Message<byte[]>> messages) {
+        List<FailedMessage> failed = messages.stream().map(SideTopicConsumer::record).map(FailedMessage::from).toList();
+        String position = failed.get(0).sidePosition() + (failed.size() > 1 ? " and " + (failed.size() - 1) + " more" : "");
+        readiness.untilDone(position, "store the retries of the side records", () -> {
+            intake.accept(failed);
+            return true;
+        }).ifPresent(done -> messages.forEach(Message::ack));
+        // empty: stopping, and Kafka delivers the unacknowledged batch again after the restart
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ConsumerRecord<byte[], byte[]> record(Message<byte[]> message) {
+        return message.unwrap(ConsumerRecord.class);
     }
 }

@@ -1,6 +1,7 @@
 package io.kafkaexample.retry.store;
 
 import io.kafkaexample.common.redis.RedisScript;
+import io.kafkaexample.common.redis.ScriptPipeline;
 import io.kafkaexample.retry.engine.Claim;
 import io.kafkaexample.retry.engine.Due;
 import io.kafkaexample.retry.engine.Failure;
@@ -20,7 +21,7 @@ import redis.clients.jedis.RedisClient;
  * retry-war's state in Redis (see {@link RedisKeys}): the engine's {@link RetryState}, plus the forget of a
  * replay. Each operation is one Lua script of {@code src/main/resources/redis}, atomic across threads and
  * instances, which takes "now" from Redis's own clock; a message's TTL (its whole backoff window plus a
- * margin) is set by the script that writes it.
+ * margin) is set by the script that writes it. The operations on many messages run their scripts in one pipeline.
  */
 @ApplicationScoped
 public class RetryStore implements RetryState {
@@ -42,17 +43,22 @@ public class RetryStore implements RetryState {
     RedisKeys keys = RedisKeys.LIVE;
 
     @Override
-    public Registration register(Failure failure, Duration ttl) {
-        List<?> result = (List<?>) REGISTER.eval(redis, List.of(keys.message(failure.id()), keys.due()), List.of(
-                failure.sidePosition(), Integer.toString(failure.headerAttempts()), seconds(ttl), failure.originTopic(),
-                failure.key() == null ? "" : failure.key(), failure.error(), failure.replyTo().orElse(""), failure.group(),
-                failure.id()));
+    public List<Registration> register(List<Failure> failures, Duration ttl) {
+        return pipeline(failures.stream().map(failure -> new ScriptPipeline.Call(REGISTER, List.of(keys.message(failure.id()), keys.due()),
+                List.of(failure.sidePosition(), Integer.toString(failure.headerAttempts()), seconds(ttl), failure.originTopic(),
+                        failure.key() == null ? "" : failure.key(), failure.error(), failure.replyTo().orElse(""), failure.group(),
+                        failure.id()))).toList()).stream().map(RetryStore::registration).toList();
+    }
+
+    private static Registration registration(Object reply) {
+        List<?> result = (List<?>) reply;
         return new Registration("duplicate".equals(result.get(0)), ((Long) result.get(1)).intValue(), (String) result.get(2));
     }
 
     @Override
-    public void schedule(String id, Duration delay, String record, Duration ttl) {
-        SCHEDULE.eval(redis, List.of(keys.message(id), keys.due(), keys.stats()), List.of(id, millis(delay), record, seconds(ttl)));
+    public void schedule(List<Scheduled> retries, Duration ttl) {
+        pipeline(retries.stream().map(retry -> new ScriptPipeline.Call(SCHEDULE, List.of(keys.message(retry.id()), keys.due(), keys.stats()),
+                List.of(retry.id(), millis(retry.delay()), retry.record(), seconds(ttl)))).toList());
     }
 
     @Override
@@ -88,9 +94,10 @@ public class RetryStore implements RetryState {
     }
 
     @Override
-    public boolean redelivered(String id, int attempts, String owner) {
-        return Long.valueOf(1).equals(REDELIVERED.eval(redis, List.of(keys.message(id), keys.due(), keys.stats()),
-                List.of(id, Integer.toString(attempts), owner)));
+    public List<Boolean> redelivered(List<Attempt> sent, String owner) {
+        return pipeline(sent.stream().map(attempt -> new ScriptPipeline.Call(REDELIVERED, List.of(keys.message(attempt.id()), keys.due(),
+                keys.stats()), List.of(attempt.id(), Integer.toString(attempt.attempts()), owner))).toList())
+                .stream().map(Long.valueOf(1)::equals).toList();
     }
 
     @Override
@@ -106,8 +113,21 @@ public class RetryStore implements RetryState {
     }
 
     @Override
-    public void deadLettered(String id, String reason, Duration ttl) {
-        DEAD_LETTERED.eval(redis, List.of(keys.message(id), keys.due(), keys.stats()), List.of(id, reason, seconds(ttl)));
+    public void deadLettered(List<GivenUp> letters, Duration ttl) {
+        pipeline(letters.stream().map(letter -> new ScriptPipeline.Call(DEAD_LETTERED, List.of(keys.message(letter.id()), keys.due(),
+                keys.stats()), List.of(letter.id(), letter.reason(), seconds(ttl)))).toList());
+    }
+
+    /** The replies of the calls, run in one round trip; throws if any failed, since every one of them must have run. */
+    private List<Object> pipeline(List<ScriptPipeline.Call> calls) {
+        List<Object> values = new ArrayList<>(calls.size());
+        for (ScriptPipeline.Reply reply : ScriptPipeline.run(redis, calls)) {
+            if (reply.failed()) {
+                throw reply.error();
+            }
+            values.add(reply.value());
+        }
+        return values;
     }
 
     /**

@@ -1,14 +1,13 @@
 package io.kafkaexample.retry.store;
 
+import io.kafkaexample.common.json.CachedJson;
 import io.kafkaexample.common.kafka.FailedRecord;
 import io.kafkaexample.common.kafka.Utf8;
 import io.kafkaexample.retry.message.FailedMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.Base64;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -30,20 +29,20 @@ public record StoredRecord(byte[] key, byte[] value, Headers headers) {
     }
 
     public String toJson() {
-        JsonArrayBuilder encodedHeaders = Json.createArrayBuilder();
+        JsonArrayBuilder encodedHeaders = CachedJson.arrayBuilder();
         for (Header header : headers) {
-            encodedHeaders.add(Json.createArrayBuilder()
+            encodedHeaders.add(CachedJson.arrayBuilder()
                     .add(header.key())
                     .add(header.value() == null ? "" : ENCODER.encodeToString(header.value())));
         }
-        JsonObjectBuilder json = Json.createObjectBuilder().add("headers", encodedHeaders);
+        JsonObjectBuilder json = CachedJson.objectBuilder().add("headers", encodedHeaders);
         addNullable(json, "key64", key);
         addNullable(json, "value64", value);
         return json.build().toString();
     }
 
     public static StoredRecord parse(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = CachedJson.reader(json)) {
             JsonObject object = reader.readObject();
             Headers headers = new RecordHeaders();
             for (JsonValue entry : object.getJsonArray("headers")) {

@@ -42,6 +42,11 @@ final class FakeState implements RetryState {
     }
 
     @Override
+    public synchronized List<Registration> register(List<Failure> failures, Duration ttl) {
+        return failures.stream().map(failure -> register(failure, ttl)).toList();
+    }
+
+    @Override
     public synchronized Registration register(Failure failure, Duration ttl) {
         Entry entry = entries.computeIfAbsent(failure.id(), id -> new Entry());
         if (!entry.seen.add(failure.sidePosition())) {
@@ -57,7 +62,11 @@ final class FakeState implements RetryState {
     }
 
     @Override
-    public synchronized void schedule(String id, Duration delay, String record, Duration ttl) {
+    public synchronized void schedule(List<Scheduled> retries, Duration ttl) {
+        retries.forEach(retry -> schedule(retry.id(), retry.delay(), retry.record()));
+    }
+
+    private void schedule(String id, Duration delay, String record) {
         Entry entry = entries.get(id);
         entry.state = "scheduled";
         entry.record = record;
@@ -104,6 +113,11 @@ final class FakeState implements RetryState {
     }
 
     @Override
+    public synchronized List<Boolean> redelivered(List<Attempt> sent, String owner) {
+        return sent.stream().map(attempt -> redelivered(attempt.id(), attempt.attempts(), owner)).toList();
+    }
+
+    @Override
     public synchronized boolean redelivered(String id, int attempts, String owner) {
         Entry entry = heldBy(id, attempts, owner);
         if (entry == null) {
@@ -134,12 +148,14 @@ final class FakeState implements RetryState {
     }
 
     @Override
-    public synchronized void deadLettered(String id, String reason, Duration ttl) {
-        Entry entry = entries.get(id);
-        schedule.remove(id);
-        entry.state = "dead-lettered";
-        entry.record = null;
-        entry.dlqReason = reason;
+    public synchronized void deadLettered(List<GivenUp> letters, Duration ttl) {
+        for (GivenUp letter : letters) {
+            Entry entry = entries.get(letter.id());
+            schedule.remove(letter.id());
+            entry.state = "dead-lettered";
+            entry.record = null;
+            entry.dlqReason = letter.reason();
+        }
     }
 
     synchronized String stateOf(String id) {

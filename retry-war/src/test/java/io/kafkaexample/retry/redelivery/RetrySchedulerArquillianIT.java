@@ -81,7 +81,7 @@ public class RetrySchedulerArquillianIT {
                 FailedMessage message = failed("on-time-" + i + "-" + UUID.randomUUID(), i);
                 // Redis keeps due times in milliseconds
                 Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-                intake.accept(message);
+                intake.accept(List.of(message));
                 dueAt.put(message.keyText(), backlog.pending(1000).stream().filter(p -> p.id().equals(message.id())).findFirst()
                         .orElseThrow(() -> new AssertionError("not scheduled: " + message.keyText())).dueAt());
                 assertTrue(!dueAt.get(message.keyText()).isBefore(before.plus(INITIAL)), "due too soon: " + dueAt.get(message.keyText()));
@@ -127,7 +127,7 @@ public class RetrySchedulerArquillianIT {
         String pid = java.nio.file.Files.readString(java.nio.file.Path.of(brokerPidFile)).trim();
         try (var out = consumerAtEnd()) {
             FailedMessage message = failed("stalled-" + UUID.randomUUID(), 20);
-            intake.accept(message);
+            intake.accept(List.of(message));
             // frozen before the redelivery is due (2 s) and for longer than the lease (6 s): the send times out after
             // 2 s, the request may still be appended when the broker wakes up, and the retry is claimed again meanwhile
             signal("STOP", pid);
