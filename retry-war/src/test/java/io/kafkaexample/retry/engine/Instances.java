@@ -25,6 +25,8 @@ final class Instances {
     final FakeDeadLetters deadLetters = new FakeDeadLetters();
     final FakeLanded landed = new FakeLanded(delivered);
     final List<Instance> all = new ArrayList<>();
+    /** The retries every instance's engine reported scheduled. */
+    final List<String> scheduled = new ArrayList<>();
 
     final class Instance {
         final String owner;
@@ -39,6 +41,7 @@ final class Instances {
             RetryEvents events = new RetryEvents() {
                 @Override
                 public void scheduled(String originTopic) {
+                    scheduled.add(originTopic);
                 }
 
                 @Override

@@ -68,4 +68,48 @@ class IntakeTest {
         assertEquals(1, instances.deadLetters.of("m5"));
         assertTrue(instances.deadLetters.letters.get(0).reason().startsWith("not retryable"));
     }
+
+    @Test
+    void aBatchCountsEachReportAndDecidesOncePerMessage() throws Exception {
+        // m6 reported twice in one batch (two side records of one failure): counted twice, scheduled once
+        a.intake.accept(List.of(Instances.failure("m6", 1, "side-0@1"), Instances.failure("m7", 1, "side-1@1"),
+                Instances.failure("m6", 1, "side-2@1")));
+
+        assertEquals(2, instances.state.entries.get("m6").attempts);
+        assertEquals("scheduled", instances.state.stateOf("m6"));
+        assertEquals(instances.time.now() + 2000, instances.state.schedule.get("m6"), "the second attempt's backoff");
+        assertEquals("scheduled", instances.state.stateOf("m7"));
+        assertEquals(2, instances.scheduled.size(), "one retry each");
+        instances.run(Duration.ofSeconds(3), Duration.ofMillis(100));
+        assertEquals(List.of(2), instances.attemptsSent("m6"), "one redelivery");
+    }
+
+    @Test
+    void aMessageWhoseSecondReportInABatchUsesUpItsRetriesIsOnlyDeadLettered() throws Exception {
+        a.intake.accept(List.of(Instances.failure("m11", 3, "side-0@1"), Instances.failure("m11", 3, "side-0@2")));
+        instances.run(Duration.ofSeconds(10), Duration.ofMillis(100));
+
+        assertEquals(1, instances.deadLetters.of("m11"));
+        assertEquals(List.of(), instances.attemptsSent("m11"), "the first report's retry is not scheduled beside the letter");
+    }
+
+    @Test
+    void lettersTheBrokerDidNotTakeFailTheBatchAndAreSentAgainWhileThoseItTookAreNot() throws Exception {
+        List<Failure> fatal = List.of(fatal("m8", "side-0@1"), fatal("m9", "side-0@2"), fatal("m10", "side-0@3"));
+        instances.deadLetters.takes = 1;
+
+        Exception refused = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> a.intake.accept(fatal));
+        assertTrue(refused.getMessage().contains("not reachable"), refused.getMessage());
+        assertEquals("dead-lettered", instances.state.stateOf("m8"), "recorded: the broker has it");
+        assertEquals("received", instances.state.stateOf("m9"));
+
+        instances.deadLetters.takes = Integer.MAX_VALUE;
+        a.intake.accept(fatal); // the batch, taken in again
+        assertEquals(List.of(1L, 1L, 1L), List.of(instances.deadLetters.of("m8"), instances.deadLetters.of("m9"),
+                instances.deadLetters.of("m10")), "each letter once");
+    }
+
+    private static Failure fatal(String id, String side) {
+        return new Failure(id, "issued-token", "k", "g", Optional.of(Instances.REPLY_TO), 1, false, "E", side, "r");
+    }
 }
