@@ -81,11 +81,25 @@ public final class KafkaProbe {
     }
 
     private static <T> RecordMetadata send(ProducerRecord<T, T> record, Serializer<T> serializer) throws Exception {
+        return sendAll(List.of(record), serializer).get(0);
+    }
+
+    /** Sends the records in one burst, all before waiting for any: a consumer polls them together. */
+    public static List<RecordMetadata> sendAll(List<ProducerRecord<String, String>> records) throws Exception {
+        return sendAll(records, new StringSerializer());
+    }
+
+    private static <T> List<RecordMetadata> sendAll(List<ProducerRecord<T, T>> records, Serializer<T> serializer) throws Exception {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrap());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (var producer = new KafkaProducer<>(config, serializer, serializer)) {
-            return producer.send(record).get();
+            List<java.util.concurrent.Future<RecordMetadata>> sends = records.stream().map(producer::send).toList();
+            List<RecordMetadata> sent = new java.util.ArrayList<>(sends.size());
+            for (var send : sends) {
+                sent.add(send.get());
+            }
+            return sent;
         }
     }
 
@@ -104,6 +118,8 @@ public final class KafkaProbe {
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrap());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "it-probe-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // what the services see: producer-svc publishes its events in transactions
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (var consumer = new KafkaConsumer<>(config, deserializer, deserializer)) {
             consumer.assign(List.of(partition));
             consumer.seek(partition, offset);

@@ -112,6 +112,44 @@ class EventConsumerIT {
     }
 
     @Test
+    void aBurstMixingGoodUnknownAndInvalidRecordsAppliesTheGoodAndHandsOnTheRest() throws Exception {
+        try (var side = new TopicWatcher(Topics.SIDE_TOPIC_FOR_RETRY)) {
+            List<String> users = java.util.stream.IntStream.range(0, 10).mapToObj(i -> newId()).toList();
+            List<ProducerRecord<String, String>> created = users.stream()
+                    .map(id -> new ProducerRecord<>(Topics.NEW_USER_CREATED, id, userCreated(newId(), id, "burst" + id.substring(0, 8)))).toList();
+            KafkaProbe.sendAll(created);
+            for (String id : users) {
+                awaitUser(id, u -> true);
+            }
+            // one burst on issued-token: logins of known users, of unknown users, and records that are no event
+            List<String> strangers = java.util.stream.IntStream.range(0, 5).mapToObj(i -> newId()).toList();
+            List<String> poison = java.util.stream.IntStream.range(0, 5).mapToObj(i -> newId()).toList();
+            List<ProducerRecord<String, String>> burst = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                burst.add(new ProducerRecord<>(Topics.ISSUED_TOKEN, users.get(i), tokenIssued(newId(), users.get(i), "burst", Instant.now())));
+                if (i < 5) {
+                    burst.add(new ProducerRecord<>(Topics.ISSUED_TOKEN, strangers.get(i), tokenIssued(newId(), strangers.get(i), "x", Instant.now())));
+                    burst.add(new ProducerRecord<>(Topics.ISSUED_TOKEN, poison.get(i), "{poison " + i));
+                }
+            }
+            KafkaProbe.sendAll(burst);
+
+            for (String id : users) {
+                awaitUser(id, u -> u.getInt("tokensIssued") == 1);
+            }
+            Map<String, String> retryable = side.all(r -> strangers.contains(r.key()) || poison.contains(r.key()), Duration.ofSeconds(5)).stream()
+                    .collect(Collectors.toMap(ConsumerRecord::key, r -> headers(r).get("retry-retryable"), (a, b) -> a + "," + b));
+            for (String id : strangers) {
+                assertEquals("true", retryable.get(id), "a login of an unknown user is retryable, once: " + retryable);
+            }
+            for (String id : poison) {
+                assertEquals("false", retryable.get(id), "a record that is no event is not retryable, once: " + retryable);
+            }
+        }
+        theGroupsCommittedOffsetsReachTheEndOfEveryPartition();
+    }
+
+    @Test
     void theStacksKafkaToolsDescribeTheGroupOnItsThreeTopics() {
         String described = TestStack.stack("kafka", "consumer-groups", "--describe", "--group", "consumer-svc");
         for (String topic : List.of(Topics.NEW_USER_CREATED, Topics.ISSUED_TOKEN, Topics.CONSUMER_SVC_REDELIVERY)) {

@@ -1,6 +1,6 @@
 package io.kafkaexample.producer.outbox;
 
-import io.kafkaexample.common.kafka.RecordPosition;
+import io.kafkaexample.common.kafka.KafkaClients;
 import io.kafkaexample.producer.redis.RedisKeys;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -12,29 +12,28 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
- * Moves outbox entries to Kafka, oldest first, and deletes each entry only after the broker acknowledged
- * it (acks=all). Runs after every write (the {@link Outbox} wakes it) and every poll interval; one instance
- * at a time holds the {@link RelayLease}.
+ * Moves outbox entries to Kafka, oldest first, a batch in one transaction ({@link TransactionalRelay}), and
+ * deletes a batch's entries only once its transaction committed. Runs after every write (the {@link Outbox}
+ * wakes it) and every poll interval; one instance at a time holds the {@link RelayLease}, renewed before each
+ * batch, and a round stops at its first failure: the batch is published again whole in the next round.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -51,7 +50,11 @@ public class OutboxRelay {
     RedisKeys keys;
 
     @Inject
-    Producer<byte[], byte[]> producer;
+    KafkaClients kafka;
+
+    @Inject
+    @ConfigProperty(name = "service.name")
+    String serviceName;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -62,13 +65,22 @@ public class OutboxRelay {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean pending = new AtomicBoolean();
     private RelayLease lease;
+    private TransactionalRelay transactions;
     private volatile ScheduledFuture<?> ticker;
     private volatile Instant failingSince;
     private volatile Instant lastFailureLog = Instant.EPOCH;
 
     @PostConstruct
     void init() {
-        lease = new RelayLease(redis, keys, UUID.randomUUID().toString(), LEASE_TIME);
+        String owner = UUID.randomUUID().toString();
+        lease = new RelayLease(redis, keys, owner, LEASE_TIME);
+        transactions = new TransactionalRelay(() -> {
+            Map<String, Object> config = kafka.producerConfig("outbox-relay");
+            // one per instance: the lease, not fencing, keeps two instances from relaying at once
+            config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, serviceName + "-outbox-" + owner);
+            config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) LEASE_TIME.toMillis());
+            return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+        });
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -81,6 +93,7 @@ public class OutboxRelay {
         if (ticker != null) {
             ticker.cancel(false);
         }
+        transactions.close();
     }
 
     /** Asks for a relay round soon (the outbox after each write, the ticker); rounds never overlap here. */
@@ -117,6 +130,11 @@ public class OutboxRelay {
         try {
             int relayed;
             do {
+                if (!lease.renew()) {
+                    LOG.warning("the outbox relay lease ran out during a round (a stall longer than " + LEASE_TIME.toSeconds()
+                            + " s): another instance relays now; this one stops");
+                    return;
+                }
                 relayed = relayBatch();
             } while (relayed == BATCH);
         } finally {
@@ -124,56 +142,34 @@ public class OutboxRelay {
         }
     }
 
-    /** Sends up to one batch; returns how many were acknowledged, stopping at the first failure. */
+    /** Publishes up to one batch in one transaction; returns how many were published, or -1 if none was. */
     private int relayBatch() {
         List<StreamEntry> entries = redis.xrange(keys.outbox(), "-", "+", BATCH);
         if (entries.isEmpty()) {
             return 0;
         }
-        List<Future<RecordMetadata>> sends = new ArrayList<>(entries.size());
-        for (StreamEntry entry : entries) {
-            try {
-                sends.add(producer.send(OutboxEntry.record(entry.getFields())));
-            } catch (RuntimeException e) {
-                // no metadata within max.block.ms: the broker is unreachable, the rest would wait as long
-                sends.add(CompletableFuture.failedFuture(e));
-                break;
-            }
-        }
-        List<StreamEntryID> done = new ArrayList<>();
-        String failure = null;
-        for (int i = 0; i < sends.size(); i++) {
-            try {
-                RecordMetadata meta = sends.get(i).get();
-                done.add(entries.get(i).getID());
-                logPublished(entries.get(i).getFields(), meta);
-            } catch (ExecutionException e) {
-                failure = e.getCause().toString();
-                break;
-            } catch (InterruptedException e) {
+        try {
+            transactions.publish(entries.stream().map(entry -> OutboxEntry.record(entry.getFields())).toList());
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
-                failure = "interrupted";
-                break;
             }
-        }
-        if (!done.isEmpty()) {
-            redis.xdel(keys.outbox(), done.toArray(StreamEntryID[]::new));
-        }
-        if (failure != null) {
-            logFailure((entries.size() - done.size()) + " events wait in the outbox: Kafka did not acknowledge them ("
-                    + failure + "); retrying every " + config.pollInterval().toMillis() + " ms");
+            logFailure(entries.size() + " events wait in the outbox: Kafka did not take their batch (" + e
+                    + "); the whole batch is published again in order, trying every " + config.pollInterval().toMillis() + " ms");
             return -1;
         }
+        redis.xdel(keys.outbox(), entries.stream().map(StreamEntry::getID).toArray(StreamEntryID[]::new));
+        entries.forEach(entry -> logPublished(entry.getFields()));
         if (failingSince != null) {
             LOG.info("the outbox relay reaches Kafka again after " + Duration.between(failingSince, Instant.now()).toSeconds() + " s");
             failingSince = null;
         }
-        return done.size();
+        return entries.size();
     }
 
-    private static void logPublished(Map<String, String> fields, RecordMetadata meta) {
-        LOG.fine(() -> "published event " + fields.get(OutboxEntry.EVENT_ID_FIELD) + " key="
-                + fields.get(OutboxEntry.KEY_FIELD) + " to " + RecordPosition.of(meta));
+    private static void logPublished(Map<String, String> fields) {
+        LOG.fine(() -> "published event " + fields.get(OutboxEntry.EVENT_ID_FIELD) + " key=" + fields.get(OutboxEntry.KEY_FIELD)
+                + " to " + fields.get(OutboxEntry.TOPIC_FIELD));
     }
 
     private void logFailure(String message) {

@@ -10,11 +10,12 @@ import redis.clients.jedis.params.SetParams;
 /**
  * The right to relay the outbox, held by one instance at a time so that several producer-svc instances
  * never publish an entry twice on purpose. It expires by itself, so a crashed holder blocks the others
- * for one lease time at most.
+ * for one lease time at most; the holder renews it before each batch, and stops when it no longer holds it.
  */
 final class RelayLease {
 
     private static final RedisScript RELEASE = RedisScript.load(RelayLease.class, "outbox-lease-release");
+    private static final RedisScript RENEW = RedisScript.load(RelayLease.class, "outbox-lease-renew");
 
     private final RedisClient redis;
     private final String key;
@@ -31,6 +32,11 @@ final class RelayLease {
     /** Takes the lease if nobody holds it. */
     boolean acquire() {
         return "OK".equals(redis.set(key, owner, SetParams.setParams().nx().px(time.toMillis())));
+    }
+
+    /** Extends the lease by its whole time if this owner still holds it; false if it no longer does. */
+    boolean renew() {
+        return Long.valueOf(1).equals(RENEW.eval(redis, List.of(key), List.of(owner, Long.toString(time.toMillis()))));
     }
 
     /** Gives the lease back if this owner still holds it; true if it did. */
