@@ -139,8 +139,6 @@ final class Bench {
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "bench-" + Long.toHexString(System.nanoTime()));
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        // what the services see: producer-svc publishes its events in transactions
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
     }

@@ -169,8 +169,6 @@ final class SameWork {
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Bench.kafka());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        // what the services see: producer-svc publishes its events in transactions
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         // what the service's channels poll
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
         return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());

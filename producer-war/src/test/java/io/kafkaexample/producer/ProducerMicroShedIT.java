@@ -25,11 +25,9 @@ public class ProducerMicroShedIT {
 
     private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(30);
 
-    // earliest: the group's first run must not miss an event published before its partitions were assigned; read_committed
-    // as every reader of the events: the outbox relay publishes them in transactions
+    // earliest: the group's first run must not miss an event published before its partitions were assigned
     @KafkaConsumerClient(keyDeserializer = StringDeserializer.class, valueDeserializer = StringDeserializer.class,
-            groupId = "it-microshed", topics = Topics.NEW_USER_CREATED,
-            properties = {"auto.offset.reset=earliest", "isolation.level=read_committed"})
+            groupId = "it-microshed", topics = Topics.NEW_USER_CREATED, properties = "auto.offset.reset=earliest")
     public static KafkaConsumer<String, String> consumer;
 
     @Test

@@ -118,8 +118,6 @@ public final class KafkaProbe {
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrap());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "it-probe-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        // what the services see: producer-svc publishes its events in transactions
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (var consumer = new KafkaConsumer<>(config, deserializer, deserializer)) {
             consumer.assign(List.of(partition));
             consumer.seek(partition, offset);

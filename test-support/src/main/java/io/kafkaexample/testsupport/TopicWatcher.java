@@ -82,8 +82,6 @@ public final class TopicWatcher implements AutoCloseable {
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrap());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "it-watcher-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        // what the services see: producer-svc publishes its events in transactions
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
     }
 

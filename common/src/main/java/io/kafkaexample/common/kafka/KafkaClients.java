@@ -70,15 +70,7 @@ public class KafkaClients {
     @Produces
     @Singleton
     Producer<byte[], byte[]> producer() {
-        return new KafkaProducer<>(producerConfig("producer"), new ByteArraySerializer(), new ByteArraySerializer());
-    }
-
-    /**
-     * The settings of the shared producer, for a producer of its own of this service (producer-svc's transactional
-     * outbox relay): acks=all, idempotent, the same timeouts.
-     */
-    public Map<String, Object> producerConfig(String role) {
-        Map<String, Object> config = common(role);
+        Map<String, Object> config = common("producer");
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         // its senders wait for each acknowledgement (a failed record is handed on before the original is
@@ -91,7 +83,7 @@ public class KafkaClients {
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(REQUEST_TIMEOUT.toMillis(), deliveryTimeout.toMillis()));
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis());
         config.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 10_000);
-        return config;
+        return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.kafkaexample.producer.outbox;
 
-import io.kafkaexample.common.kafka.KafkaClients;
 import io.kafkaexample.producer.redis.RedisKeys;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -21,19 +20,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.apache.kafka.clients.producer.Producer;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
- * Moves outbox entries to Kafka, oldest first, a batch in one transaction ({@link TransactionalRelay}), and
- * deletes a batch's entries only once its transaction committed. Runs after every write (the {@link Outbox}
- * wakes it) and every poll interval; one instance at a time holds the {@link RelayLease}, renewed before each
- * batch, and a round stops at its first failure: the batch is published again whole in the next round.
+ * Moves outbox entries to Kafka, oldest first, a batch at a time, no entry before the earlier ones of its key
+ * ({@link OrderedRelay}), and deletes every entry the broker acknowledged (acks=all). Runs after every write
+ * (the {@link Outbox} wakes it) and every poll interval; one instance at a time holds the {@link RelayLease},
+ * renewed before each batch; a round stops at its first failure, and the next starts from the oldest entry left.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -50,11 +46,7 @@ public class OutboxRelay {
     RedisKeys keys;
 
     @Inject
-    KafkaClients kafka;
-
-    @Inject
-    @ConfigProperty(name = "service.name")
-    String serviceName;
+    Producer<byte[], byte[]> producer;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -65,22 +57,13 @@ public class OutboxRelay {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean pending = new AtomicBoolean();
     private RelayLease lease;
-    private TransactionalRelay transactions;
     private volatile ScheduledFuture<?> ticker;
     private volatile Instant failingSince;
     private volatile Instant lastFailureLog = Instant.EPOCH;
 
     @PostConstruct
     void init() {
-        String owner = UUID.randomUUID().toString();
-        lease = new RelayLease(redis, keys, owner, LEASE_TIME);
-        transactions = new TransactionalRelay(() -> {
-            Map<String, Object> config = kafka.producerConfig("outbox-relay");
-            // one per instance: the lease, not fencing, keeps two instances from relaying at once
-            config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, serviceName + "-outbox-" + owner);
-            config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) LEASE_TIME.toMillis());
-            return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
-        });
+        lease = new RelayLease(redis, keys, UUID.randomUUID().toString(), LEASE_TIME);
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -93,7 +76,6 @@ public class OutboxRelay {
         if (ticker != null) {
             ticker.cancel(false);
         }
-        transactions.close();
     }
 
     /** Asks for a relay round soon (the outbox after each write, the ticker); rounds never overlap here. */
@@ -142,24 +124,23 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes up to one batch in one transaction; returns how many were published, or -1 if none was. */
+    /** Publishes up to one batch; returns how many entries were published, or -1 if any failed. */
     private int relayBatch() {
         List<StreamEntry> entries = redis.xrange(keys.outbox(), "-", "+", BATCH);
         if (entries.isEmpty()) {
             return 0;
         }
-        try {
-            transactions.publish(entries.stream().map(entry -> OutboxEntry.record(entry.getFields())).toList());
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            logFailure(entries.size() + " events wait in the outbox: Kafka did not take their batch (" + e
-                    + "); the whole batch is published again in order, trying every " + config.pollInterval().toMillis() + " ms");
+        var result = OrderedRelay.publish(producer, entries.stream()
+                .map(entry -> new OrderedRelay.Entry<>(entry, OutboxEntry.record(entry.getFields()))).toList());
+        if (!result.published().isEmpty()) {
+            redis.xdel(keys.outbox(), result.published().stream().map(StreamEntry::getID).toArray(StreamEntryID[]::new));
+            result.published().forEach(entry -> logPublished(entry.getFields()));
+        }
+        if (result.failure().isPresent()) {
+            logFailure((entries.size() - result.published().size()) + " events wait in the outbox: Kafka did not acknowledge them ("
+                    + result.failure().get() + "); retrying every " + config.pollInterval().toMillis() + " ms, each key's in its order");
             return -1;
         }
-        redis.xdel(keys.outbox(), entries.stream().map(StreamEntry::getID).toArray(StreamEntryID[]::new));
-        entries.forEach(entry -> logPublished(entry.getFields()));
         if (failingSince != null) {
             LOG.info("the outbox relay reaches Kafka again after " + Duration.between(failingSince, Instant.now()).toSeconds() + " s");
             failingSince = null;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 
-/** The relay lease (SET NX and the outbox-lease-release script), against a real Redis. */
+/** The relay lease (SET NX and the outbox-lease scripts), against a real Redis. */
 class OutboxScriptsIT {
 
     private TestKeyspace space;
@@ -58,6 +58,23 @@ class OutboxScriptsIT {
         }
         assertTrue(next.acquire());
         assertFalse(slow.release());
+        assertEquals("instance-2", redis.get(keys.outboxLease()));
+    }
+
+    @Test
+    void onlyTheHolderRenewsTheLeaseAndAStalledHolderLearnsItLostIt() throws InterruptedException {
+        RelayLease holder = new RelayLease(redis, keys, "instance-1", Duration.ofSeconds(2));
+        RelayLease other = new RelayLease(redis, keys, "instance-2", Duration.ofSeconds(60));
+        assertTrue(holder.acquire());
+        Thread.sleep(1000);
+        assertTrue(holder.renew());
+        assertTrue(redis.pttl(keys.outboxLease()) > 1_500, "renewed by its whole time");
+        assertFalse(other.renew(), "a lease it does not hold");
+        assertEquals("instance-1", redis.get(keys.outboxLease()));
+
+        redis.del(keys.outboxLease()); // the holder stalled past its lease
+        assertTrue(other.acquire());
+        assertFalse(holder.renew(), "the stalled holder must stop relaying");
         assertEquals("instance-2", redis.get(keys.outboxLease()));
     }
 }
