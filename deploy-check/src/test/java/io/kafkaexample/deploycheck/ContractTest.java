@@ -31,7 +31,6 @@ class ContractTest {
     private static final List<String> MODULES = List.of("common", "producer-war", "consumer-war", "retry-war");
     private static final String PROPERTIES = "/src/main/resources/META-INF/microprofile-config.properties";
     private static final String INCOMING = "mp.messaging.incoming.";
-    private static final Pattern STRING_CONSTANT = Pattern.compile("public static final String [A-Z_]+ = \"([^\"]+)\";");
     private static final Pattern REDIS_KEY = Pattern.compile("[\"']((?:producer|consumer|retry|auth):[A-Za-z0-9:._-]*)[\"']");
     private static final Pattern HEADER = Pattern.compile("\"((?:retry|dlq)-[a-z-]+)\"");
 
@@ -87,7 +86,7 @@ class ContractTest {
 
     @Test
     void theEventTypesAreEventTypes() {
-        Set<String> constants = constants("common/src/main/java/io/kafkaexample/common/event/EventTypes.java");
+        Set<String> constants = new TreeSet<>(Repo.stringConstants("common/src/main/java/io/kafkaexample/common/event/EventTypes.java").values());
         Set<String> types = new TreeSet<>(CONTRACT.names("## CloudEvents", "| type |"));
         Set<String> sources = new TreeSet<>(constants);
         sources.removeAll(types);
@@ -148,15 +147,6 @@ class ContractTest {
             assertTrue(prefixes.stream().anyMatch(fixed::startsWith), "docs/contract.md's Redis key " + key
                     + " starts with no key the sources name: " + prefixes);
         }
-    }
-
-    private static Set<String> constants(String relative) {
-        Set<String> values = new TreeSet<>();
-        Matcher m = STRING_CONSTANT.matcher(Repo.read(relative));
-        while (m.find()) {
-            values.add(m.group(1));
-        }
-        return values;
     }
 
     /** The string literals of {@code literal}'s group 1 in the Java sources and Lua scripts under {@code dir}. */
