@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +13,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +46,7 @@ class AsyncApiTest {
     @Test
     void itsChannelsAreTheTopicsOfTheCodeAndOfTheTopicsFile() {
         Map<String, Map<String, Object>> channels = YAML.channelsByAddress();
-        assertEquals(new TreeSet<>(Repo.stringConstants(COMMON + "kafka/Topics.java").values()), channels.keySet(),
+        assertEquals(new TreeSet<>(Sources.stringConstants(COMMON + "kafka/Topics.java").values()), channels.keySet(),
                 "the topics of Topics.java against the channels of " + DOCUMENT);
         assertEquals(new TreeSet<>(Repo.topics()), channels.keySet(), "kafka-docs/config/topics against the channels of " + DOCUMENT);
         channels.forEach((topic, channel) -> assertEquals(Repo.partitions(), YAML.node(channel, "bindings", "kafka", "partitions"),
@@ -63,9 +58,9 @@ class AsyncApiTest {
         Set<String> defined = new TreeSet<>();
         Set<String> required = new TreeSet<>();
         YAML.messages().forEach((id, message) -> YAML.headerNames(message.get("headers"), defined, required));
-        Set<String> retryHeaders = new TreeSet<>(Repo.stringConstants(COMMON + "kafka/RetryHeaders.java").values());
+        Set<String> retryHeaders = new TreeSet<>(Sources.stringConstants(COMMON + "kafka/RetryHeaders.java").values());
         Set<String> written = new TreeSet<>(retryHeaders);
-        SERVICES.forEach(module -> written.addAll(literals(Repo.path(module + "/src/main/java"), HEADER_ADDED)));
+        SERVICES.forEach(module -> written.addAll(Sources.literals(Repo.path(module + "/src/main/java"), HEADER_ADDED)));
         assertTrue(written.size() > retryHeaders.size(), "no header added by name in the services' sources: " + written);
 
         assertTrue(defined.containsAll(written), DOCUMENT + " lacks headers the code writes: " + difference(written, defined));
@@ -76,7 +71,7 @@ class AsyncApiTest {
 
     @Test
     void everyEventTypeHasAMessageOnItsTopicWithTheSchemaOfTheDataConsumerSvcRequires() {
-        Map<String, String> constants = Repo.stringConstants(COMMON + "event/EventTypes.java");
+        Map<String, String> constants = Sources.stringConstants(COMMON + "event/EventTypes.java");
         Map<String, String> topics = new TreeMap<>();
         ContractDoc.read().rows("## CloudEvents", "| type |").forEach(row -> topics.put(ContractDoc.code(row.get(0)), ContractDoc.code(row.get(1))));
         Set<Set<String>> dataFields = new HashSet<>();
@@ -109,33 +104,14 @@ class AsyncApiTest {
     /** The field lists of consumer-war's ingest, each the fields of one event type's data. */
     private static Set<Set<String>> consumerRequiredFields() {
         Set<Set<String>> lists = new HashSet<>();
-        for (Path file : javaFiles(Repo.path("consumer-war/src/main/java"))) {
-            Matcher list = REQUIRED_FIELDS.matcher(Repo.read(Repo.ROOT.relativize(file).toString()));
+        for (Path file : Sources.files(Repo.path("consumer-war/src/main/java"))) {
+            Matcher list = REQUIRED_FIELDS.matcher(Sources.read(file));
             while (list.find()) {
                 lists.add(new TreeSet<>(QUOTED.matcher(list.group(1)).results().map(m -> m.group(1)).toList()));
             }
         }
         assertFalse(lists.isEmpty(), "no List.of(...) *_FIELDS of the data fields it requires in consumer-war's sources");
         return lists;
-    }
-
-    private static Set<String> literals(Path dir, Pattern literal) {
-        Set<String> found = new TreeSet<>();
-        for (Path file : javaFiles(dir)) {
-            Matcher m = literal.matcher(Repo.read(Repo.ROOT.relativize(file).toString()));
-            while (m.find()) {
-                found.add(m.group(1));
-            }
-        }
-        return found;
-    }
-
-    private static List<Path> javaFiles(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return new ArrayList<>(files.filter(f -> f.toString().endsWith(".java")).toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static Set<String> difference(Set<String> from, Set<String> minus) {

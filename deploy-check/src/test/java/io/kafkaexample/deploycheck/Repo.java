@@ -42,7 +42,6 @@ final class Repo {
     /** mpHealth's readiness endpoint: the load balancer's target check, and the start order in compose.yaml. */
     static final String READY_PATH = "/health/ready";
 
-    private static final Pattern STRING_CONSTANT = Pattern.compile("public static final String ([A-Z_]+) = \"([^\"]+)\";");
     private static final Pattern CONFIG_KEY_IN_JAVA =
             Pattern.compile("(?:@ConfigProperty\\(\\s*name\\s*=\\s*|_KEY\\s*=\\s*)\"([a-z][a-z0-9.-]*)\"");
 
@@ -166,16 +165,6 @@ final class Repo {
             throw new UncheckedIOException(e);
         }
         return keys;
-    }
-
-    /** The {@code public static final String} constants of a Java source, name to value, in their order. */
-    static Map<String, String> stringConstants(String relative) {
-        Map<String, String> constants = new LinkedHashMap<>();
-        Matcher m = STRING_CONSTANT.matcher(read(relative));
-        while (m.find()) {
-            constants.put(m.group(1), m.group(2));
-        }
-        return constants;
     }
 
     /** The topics ./stack creates (kafka-docs/config/topics). */
