@@ -3,19 +3,13 @@ package io.kafkaexample.deploycheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +25,6 @@ class ContractTest {
     private static final List<String> MODULES = List.of("common", "producer-war", "consumer-war", "retry-war");
     private static final String PROPERTIES = "/src/main/resources/META-INF/microprofile-config.properties";
     private static final String INCOMING = "mp.messaging.incoming.";
-    private static final Pattern STRING_CONSTANT = Pattern.compile("public static final String [A-Z_]+ = \"([^\"]+)\";");
     private static final Pattern REDIS_KEY = Pattern.compile("[\"']((?:producer|consumer|retry|auth):[A-Za-z0-9:._-]*)[\"']");
     private static final Pattern HEADER = Pattern.compile("\"((?:retry|dlq)-[a-z-]+)\"");
 
@@ -80,14 +73,14 @@ class ContractTest {
 
     @Test
     void theHeadersTableIsTheHeadersOfCommon() {
-        assertEquals(literals(Repo.path("common/src/main"), HEADER),
+        assertEquals(Sources.literals(Repo.path("common/src/main"), HEADER),
                 new TreeSet<>(CONTRACT.names("## Retry and dead-letter headers", "| header |")),
                 "the retry-* and dlq-* headers named in common's sources against docs/contract.md's headers table");
     }
 
     @Test
     void theEventTypesAreEventTypes() {
-        Set<String> constants = constants("common/src/main/java/io/kafkaexample/common/event/EventTypes.java");
+        Set<String> constants = new TreeSet<>(Sources.stringConstants("common/src/main/java/io/kafkaexample/common/event/EventTypes.java").values());
         Set<String> types = new TreeSet<>(CONTRACT.names("## CloudEvents", "| type |"));
         Set<String> sources = new TreeSet<>(constants);
         sources.removeAll(types);
@@ -136,7 +129,7 @@ class ContractTest {
     void everyRedisKeyOfTheSourcesIsInTheContract() {
         Set<String> prefixes = new TreeSet<>();
         for (String module : MODULES) {
-            prefixes.addAll(literals(Repo.path(module + "/src/main"), REDIS_KEY));
+            prefixes.addAll(Sources.literals(Repo.path(module + "/src/main"), REDIS_KEY));
         }
         List<String> documented = CONTRACT.names("## Redis keys", "| key |");
         for (String prefix : prefixes) {
@@ -148,31 +141,6 @@ class ContractTest {
             assertTrue(prefixes.stream().anyMatch(fixed::startsWith), "docs/contract.md's Redis key " + key
                     + " starts with no key the sources name: " + prefixes);
         }
-    }
-
-    private static Set<String> constants(String relative) {
-        Set<String> values = new TreeSet<>();
-        Matcher m = STRING_CONSTANT.matcher(Repo.read(relative));
-        while (m.find()) {
-            values.add(m.group(1));
-        }
-        return values;
-    }
-
-    /** The string literals of {@code literal}'s group 1 in the Java sources and Lua scripts under {@code dir}. */
-    private static Set<String> literals(Path dir, Pattern literal) {
-        Set<String> keys = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java") || f.toString().endsWith(".lua")).toList()) {
-                Matcher m = literal.matcher(Files.readString(file));
-                while (m.find()) {
-                    keys.add(m.group(1));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return keys;
     }
 
     private static Set<String> difference(Set<String> from, Set<String> minus) {

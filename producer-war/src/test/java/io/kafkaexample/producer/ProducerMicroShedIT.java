@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.kafkaexample.common.kafka.Topics;
 import io.kafkaexample.testsupport.Http;
 import io.kafkaexample.testsupport.UsersClient;
+import io.kafkaexample.testsupport.asyncapi.RecordContract;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -50,6 +51,7 @@ public class ProducerMicroShedIT {
         assertEquals("1.0", event.getString("specversion"));
         assertEquals(id, event.getJsonObject("data").getString("id"));
         assertEquals(username, event.getJsonObject("data").getString("username"));
+        RecordContract.assertConforms(record);
     }
 
     private static ConsumerRecord<String, String> awaitRecordKeyed(String key) {

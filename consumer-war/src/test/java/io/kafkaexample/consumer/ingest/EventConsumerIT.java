@@ -12,6 +12,7 @@ import io.kafkaexample.testsupport.KafkaProbe;
 import io.kafkaexample.testsupport.TestStack;
 import io.kafkaexample.testsupport.TopicWatcher;
 import io.kafkaexample.testsupport.UsersClient;
+import io.kafkaexample.testsupport.asyncapi.RecordContract;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -82,6 +83,8 @@ class EventConsumerIT {
             assertEquals("consumer-svc-redelivery", headers.get("retry-reply-to"));
             assertEquals("1", headers.get("retry-attempts"));
             assertTrue(headers.get("retry-error-message").startsWith("not JSON"), headers::toString);
+            // consumer-svc's hand-off: its headers are checked, the value is the poison record the test wrote
+            RecordContract.assertConforms(failed);
 
             String userId = newId();
             KafkaProbe.send(Topics.NEW_USER_CREATED, userId, userCreated(newId(), userId, "after" + userId.substring(0, 8)));
@@ -100,6 +103,7 @@ class EventConsumerIT {
             assertEquals("true", headers.get("retry-retryable"));
             assertEquals("issued-token", headers.get("retry-origin-topic"));
             assertEquals("1", headers.get("retry-attempts"));
+            RecordContract.assertConforms(failed);
 
             KafkaProbe.send(Topics.NEW_USER_CREATED, userId, userCreated(newId(), userId, username));
             awaitUser(userId, u -> u.getInt("tokensIssued") == 0);

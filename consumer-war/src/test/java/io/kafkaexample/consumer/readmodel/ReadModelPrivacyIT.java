@@ -14,6 +14,7 @@ import io.kafkaexample.testsupport.Http;
 import io.kafkaexample.testsupport.TestStack;
 import io.kafkaexample.testsupport.TopicWatcher;
 import io.kafkaexample.testsupport.UsersClient;
+import io.kafkaexample.testsupport.asyncapi.RecordContract;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
@@ -75,6 +76,8 @@ class ReadModelPrivacyIT {
             assertEquals(created.partition(), deleted.partition());
             assertTrue(created.offset() < deleted.offset(), "user.deleted comes after user.created");
             assertFalse(deleted.value().contains(username), "the deletion carries no more than the id: " + deleted.value());
+            RecordContract.assertConforms(created);
+            RecordContract.assertConforms(deleted);
 
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (!Http.graphql(endpoint(), USER.formatted(id), admin).getJsonObject("data").isNull("user")) {

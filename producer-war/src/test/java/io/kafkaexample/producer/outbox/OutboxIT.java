@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.kafkaexample.common.kafka.Topics;
 import io.kafkaexample.testsupport.TestStack;
 import io.kafkaexample.testsupport.TopicWatcher;
+import io.kafkaexample.testsupport.asyncapi.RecordContract;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class OutboxIT {
                 TestStack.stack("up", "--no-build", "kafka");
             }
             created.reconnect();
-            created.await(r -> id.equals(r.key()), Duration.ofSeconds(90));
+            RecordContract.assertConforms(created.await(r -> id.equals(r.key()), Duration.ofSeconds(90)));
             assertEquals(1, created.all(r -> id.equals(r.key()), Duration.ofSeconds(5)).size(),
                     "the event of a user created while Kafka was down must be published exactly once");
         }

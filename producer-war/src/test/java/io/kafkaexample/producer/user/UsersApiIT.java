@@ -18,6 +18,7 @@ import io.kafkaexample.common.kafka.Topics;
 import io.kafkaexample.testsupport.UsersClient;
 import io.kafkaexample.testsupport.Http;
 import io.kafkaexample.testsupport.TopicWatcher;
+import io.kafkaexample.testsupport.asyncapi.RecordContract;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -63,6 +64,8 @@ class UsersApiIT {
             assertEquals(Set.of("userId", "username", "tokenId", "issuedAt", "expiresAt"), token.keySet());
             assertEquals(id, token.getString("userId"));
             assertNotEquals(userEvent.getString("id"), tokenEvent.getString("id"));
+            RecordContract.assertConforms(userRecord);
+            RecordContract.assertConforms(tokenRecord);
 
             for (ConsumerRecord<String, String> record : List.of(userRecord, tokenRecord)) {
                 String everything = record.value() + headersOf(record);

@@ -19,6 +19,7 @@ import io.kafkaexample.common.kafka.Topics;
 import io.kafkaexample.retry.RetryClient;
 import io.kafkaexample.testsupport.KafkaProbe;
 import io.kafkaexample.testsupport.TopicWatcher;
+import io.kafkaexample.testsupport.asyncapi.RecordContract;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -74,6 +75,7 @@ class RetryFlowIT {
         assertTrue(headers.get("retry-error-class").endsWith("UnknownUserException"), headers.get("retry-error-class"));
         Instant.parse(headers.get("dlq-at"));
         Instant.parse(headers.get("retry-first-failure-at"));
+        RecordContract.assertConforms(letter);
 
         // each failure went to the side topic, and each redelivery came no earlier than its backoff after it
         Duration settle = Duration.ofSeconds(3);
@@ -81,6 +83,8 @@ class RetryFlowIT {
         List<ConsumerRecord<String, String>> redelivered = sorted(redeliveries.all(r -> userId.equals(r.key()), settle));
         assertEquals(List.of(1, 2, 3, 4), failures.stream().map(RetryClient::attempts).toList());
         assertEquals(List.of(1, 2, 3), redelivered.stream().map(RetryClient::attempts).toList());
+        failures.forEach(RecordContract::assertConforms);
+        redelivered.forEach(RecordContract::assertConforms);
         for (int n = 1; n <= MAX_RETRIES; n++) {
             long backoff = INITIAL.toMillis() << (n - 1);
             long waited = redelivered.get(n - 1).timestamp() - failures.get(n - 1).timestamp();
@@ -128,6 +132,7 @@ class RetryFlowIT {
         assertEquals("1", headers(letter).get("retry-attempts"));
         assertEquals("false", headers(letter).get("retry-retryable"));
         assertTrue(headers(letter).get("dlq-reason").startsWith("not retryable"), headers(letter).get("dlq-reason"));
+        RecordContract.assertConforms(letter);
         assertTrue(redeliveries.all(r -> key.equals(r.key()), Duration.ofSeconds(2)).isEmpty());
     }
 
