@@ -64,15 +64,10 @@ final class SameWork {
         try (RedisClient redis = RedisClient.create(Bench.env("REDIS_URL", "redis://localhost:6379/0"));
              KafkaConsumer<String, String> consumer = consumer(group)) {
             SameWork work = new SameWork(redis);
-            Map<TopicPartition, Long> partitions = new HashMap<>();
-            from.forEach((tp, offset) -> {
-                if (tp.topic().equals(topic)) {
-                    partitions.put(tp, offset);
-                }
-            });
+            Map<TopicPartition, Long> partitions = ofTopic(from, topic);
             consumer.assign(partitions.keySet());
             partitions.forEach(consumer::seek);
-            long total = Bench.behind(partitions, to);
+            long total = Bench.behind(partitions, ofTopic(to, topic));
             long applied = 0;
             long start = System.nanoTime();
             long deadline = start + Duration.ofMinutes(10).toNanos();
@@ -135,6 +130,16 @@ final class SameWork {
     private static List<String> keys(String eventId, String userId) {
         return List.of(NAMESPACE + "{c}:seen:" + eventId, NAMESPACE + "{c}:user:" + userId, NAMESPACE + "{c}:feed",
                 NAMESPACE + "{c}:deleted:" + userId);
+    }
+
+    private static Map<TopicPartition, Long> ofTopic(Map<TopicPartition, Long> offsets, String topic) {
+        Map<TopicPartition, Long> of = new HashMap<>();
+        offsets.forEach((tp, offset) -> {
+            if (tp.topic().equals(topic)) {
+                of.put(tp, offset);
+            }
+        });
+        return of;
     }
 
     /** Removes what the runs wrote. */
