@@ -58,7 +58,7 @@ public final class BadInput {
         String run = "bad-" + UUID.randomUUID().toString().substring(0, 6);
         Map<String, byte[]> corpus = kafkaCorpus();
         List<String> expectLetters = new ArrayList<>();
-        try (Faults.DeadLetters dlq = new Faults.DeadLetters(Bench.kafka()); var producer = bytesProducer()) {
+        try (FlowLedger dlq = new FlowLedger(Bench.kafka()); var producer = bytesProducer()) {
             for (String topic : List.of(Bench.USERS_TOPIC, Bench.TOKENS_TOPIC, Bench.REDELIVERY_TOPIC, Bench.SIDE_TOPIC)) {
                 for (var entry : corpus.entrySet()) {
                     String key = run + "-" + topic + "-" + entry.getKey();
@@ -79,11 +79,11 @@ public final class BadInput {
             producer.send(new ProducerRecord<>(Bench.DLQ_TOPIC, (run + "-dlq").getBytes(StandardCharsets.UTF_8),
                     "not a dead letter {".getBytes(StandardCharsets.UTF_8))).get();
             long deadline = System.nanoTime() + Duration.ofSeconds(settle).toNanos();
-            while (System.nanoTime() < deadline && !expectLetters.stream().allMatch(dlq.typesByKey::containsKey)) {
+            while (System.nanoTime() < deadline && !expectLetters.stream().allMatch(dlq::hasDeadLetter)) {
                 Bench.sleep(Duration.ofSeconds(2));
             }
             for (String key : expectLetters) {
-                if (!dlq.typesByKey.containsKey(key)) {
+                if (!dlq.hasDeadLetter(key)) {
                     failures.add("kafka " + key + ": not in the dead-letter queue after " + settle + " s");
                 }
             }

@@ -65,7 +65,12 @@ final class Bench {
     }
 
     static String producerUrl() {
-        return "http://localhost:" + (9001 + offset()) + "/producer-svc";
+        return producerUrl(1);
+    }
+
+    /** Producer instance {@code k} (./stack's STACK_REPLICAS: the service's port + 10 (k - 1)). */
+    static String producerUrl(int instance) {
+        return "http://localhost:" + (9001 + offset() + 10 * (instance - 1)) + "/producer-svc";
     }
 
     static String consumerUrl() {

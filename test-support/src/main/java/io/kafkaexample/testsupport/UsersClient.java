@@ -60,13 +60,25 @@ public final class UsersClient {
 
     /** Signs up a USER and returns its id. */
     public static String signUp(String username) {
-        JsonObject response = call(createUserMutation(username, username + "@example.org", PASSWORD, null));
+        return signUpAt(TestStack.producerUrl(), username);
+    }
+
+    /** Signs up a USER through the producer instance at {@code producerUrl} and returns its id. */
+    public static String signUpAt(String producerUrl, String username) {
+        JsonObject response = Http.graphql(producerUrl + "/graphql", createUserMutation(username, username + "@example.org", PASSWORD, null),
+                null, Map.of("X-Forwarded-For", uniqueAddress()));
         return data(response, "createUser").getString("id");
     }
 
     /** Logs in and returns {token, refreshToken}. */
     public static JsonObject login(String username, String password) {
-        return data(call("mutation { login(username: \"" + username + "\", password: \"" + password + "\") { token refreshToken } }"), "login");
+        return loginAt(TestStack.producerUrl(), username, password);
+    }
+
+    /** Logs in through the producer instance at {@code producerUrl} and returns {token, refreshToken}. */
+    public static JsonObject loginAt(String producerUrl, String username, String password) {
+        return data(Http.graphql(producerUrl + "/graphql", "mutation { login(username: \"" + username + "\", password: \"" + password
+                + "\") { token refreshToken } }", null, Map.of("X-Forwarded-For", uniqueAddress())), "login");
     }
 
     public static String adminToken() {
