@@ -3,6 +3,7 @@ package io.kafkaexample.testsupport;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
@@ -79,6 +80,24 @@ public final class GraphiQLBrowser implements AutoCloseable {
             String result = (String) page.evaluate(
                     "() => document.querySelector('.result-window .CodeMirror').CodeMirror.getValue()");
             return new Outcome(tabs, result, errors, failed);
+        }
+    }
+
+    /**
+     * The tabs a returning browser finds: opens GraphiQL, closes the tab it opens with, and opens the page
+     * again with the same localStorage.
+     */
+    public List<String> tabsAfterClosingTheFirstAndComingBack(String pageUrl) {
+        try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+            page.navigate(pageUrl);
+            Locator tabs = page.locator(".graphiql-tab-button");
+            tabs.first().waitFor();
+            int opened = tabs.count();
+            page.locator(".graphiql-tab-close").first().click();
+            page.waitForFunction("n => document.querySelectorAll('.graphiql-tab-button').length === n", opened - 1);
+            page.reload();
+            tabs.first().waitFor();
+            return tabs.allInnerTexts();
         }
     }
 

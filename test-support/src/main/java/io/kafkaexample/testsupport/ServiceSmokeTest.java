@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -113,6 +114,16 @@ public abstract class ServiceSmokeTest {
                     () -> assertTrue(answer.contains(first.answerHolds()) && !answer.contains("\"errors\""), outcome.result()),
                     () -> assertEquals(List.of(), outcome.pageErrors(), "errors on the page"),
                     () -> assertEquals(List.of(), outcome.failedRequests(), "requests that failed"));
+        }
+    }
+
+    @Test
+    void aReturningBrowserKeepsItsOwnTabsAndFindsTheFirstExampleAgain() {
+        List<String> titles = GraphiQLExamples.tabs().stream().map(GraphiQLExamples.Tab::title).toList();
+        try (var browser = new GraphiQLBrowser()) {
+            List<String> expected = new ArrayList<>(titles.subList(1, titles.size()));
+            expected.add(titles.get(0));
+            assertEquals(expected, browser.tabsAfterClosingTheFirstAndComingBack(baseUrl() + "/graphql-ui/"));
         }
     }
 
