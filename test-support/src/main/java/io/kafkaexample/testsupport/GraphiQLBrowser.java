@@ -94,7 +94,9 @@ public final class GraphiQLBrowser implements AutoCloseable {
             tabs.first().waitFor();
             int opened = tabs.count();
             page.locator(".graphiql-tab-close").first().click();
-            page.waitForFunction("n => document.querySelectorAll('.graphiql-tab-button').length === n", opened - 1);
+            // GraphiQL stores its tabs half a second after a change: a person does not come back sooner
+            page.waitForFunction("n => Object.keys(localStorage).some(k => k.endsWith('graphiql:tabState')"
+                    + " && JSON.parse(localStorage.getItem(k)).tabs.length === n)", opened - 1);
             page.reload();
             tabs.first().waitFor();
             return tabs.allInnerTexts();
