@@ -4,7 +4,11 @@ const fetcher = GraphiQL.createFetcher({ url: new URL('../graphql', document.bas
 // examples.json is the service's own (its WAR's resources): {"tabs": [{"query": [lines], "variables": {}, "headers": {}}]}
 function tabsOf(examples) {
   const json = value => (value ? JSON.stringify(value, null, 2) : undefined);
-  return examples.tabs.map(tab => ({ query: `${tab.query.join('\n')}\n`, variables: json(tab.variables), headers: json(tab.headers) }));
+  return examples.tabs.map(tab => ({
+    query: `${tab.query.join('\n')}\n`,
+    variables: json(tab.variables),
+    headers: json(tab.headers),
+  }));
 }
 
 function hashOf(text) {
@@ -17,7 +21,8 @@ function hashOf(text) {
 
 // GraphiQL keeps tabs, history and settings in localStorage under fixed names, and ignores defaultTabs once
 // it has tabs there. Services behind one load balancer share an origin, so the names are prefixed with this
-// page's path; and with the examples' hash, so that changed examples reach a returning browser.
+// page's path; and with the examples' hash, so that changed examples reach a returning browser (the state
+// kept for earlier examples is removed).
 function pageStorage(version) {
   const page = `${location.pathname}#`;
   const prefix = `${page}${version}:`;
@@ -40,8 +45,8 @@ function render({ tabs, version }) {
     defaultTabs: tabs.length > 0 ? tabs : undefined,
     // GraphiQL fills its editors from these props, not from defaultTabs; and with tabs in storage it selects
     // the tab holding exactly these, or adds one, so a returning user finds the first example even after
-    // editing or closing its tab. Headers are never stored, so the first example has none (it would be added
-    // again at every visit).
+    // editing or closing its tab. GraphiQL stores no headers (tokens stay out of localStorage): a first
+    // example with headers would never match its stored tab and come back once more at every visit.
     query: first.query,
     variables: first.variables,
     headers: first.headers,

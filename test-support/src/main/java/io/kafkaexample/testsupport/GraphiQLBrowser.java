@@ -68,7 +68,7 @@ public final class GraphiQLBrowser implements AutoCloseable {
             });
             page.navigate(pageUrl);
             page.locator(".graphiql-query-editor .CodeMirror").waitFor();
-            // GraphiQL shows its tab bar only from two tabs on
+            // none for a page of one tab: GraphiQL shows its tab bar from two tabs on
             List<String> tabs = page.locator(".graphiql-tab-button").allInnerTexts();
             if (variables != null) {
                 // GraphiQL's editors are CodeMirror 5 instances: the first of the editor tools is Variables
