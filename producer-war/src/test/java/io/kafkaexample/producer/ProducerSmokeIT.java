@@ -2,10 +2,14 @@ package io.kafkaexample.producer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.kafkaexample.testsupport.GraphiQLExamples;
 import io.kafkaexample.testsupport.Http;
 import io.kafkaexample.testsupport.KafkaProbe;
 import io.kafkaexample.testsupport.ServiceSmokeTest;
 import io.kafkaexample.testsupport.TestStack;
+import io.kafkaexample.testsupport.UsersClient;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,6 +23,15 @@ class ProducerSmokeIT extends ServiceSmokeTest {
     @Override
     protected String failingQuery() {
         return "{ users { total } }";
+    }
+
+    @Override
+    protected FirstTab firstTab() {
+        // SignUp with a username and email that no earlier run took, the rest as the tab has it
+        String username = UsersClient.uniqueName("ada");
+        JsonObject variables = Json.createObjectBuilder(GraphiQLExamples.tabs().get(0).variables())
+                .add("username", username).add("email", username + "@example.org").build();
+        return new FirstTab(variables.toString(), "\"username\":\"" + username + "\"");
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.kafkaexample.testsupport;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
@@ -12,7 +14,8 @@ import java.util.Map;
 
 /**
  * Drives the system's Chromium headless through Playwright, as a user would use GraphiQL: open the page,
- * write a query, press run, read the result pane. Playwright's own browser download is never used.
+ * look at its tabs, edit the variables, press run, read the result pane. Playwright's own browser download
+ * is never used.
  */
 public final class GraphiQLBrowser implements AutoCloseable {
 
@@ -36,12 +39,19 @@ public final class GraphiQLBrowser implements AutoCloseable {
                 .setExecutablePath(chromium).setHeadless(true).setArgs(FLAGS));
     }
 
-    /** What a GraphiQL page shows after running a query, and what went wrong on the way. */
-    public record Outcome(String result, List<String> pageErrors, List<String> failedRequests) {
+    /** What a GraphiQL page shows: its tabs' titles and the result of the run, and what went wrong on the way. */
+    public record Outcome(List<String> tabs, String result, List<String> pageErrors, List<String> failedRequests) {
     }
 
-    public Outcome run(String pageUrl, String query) {
-        try (Page page = browser.newPage()) {
+    /**
+     * Opens GraphiQL as a fresh browser would and runs the tab it opens with, as it is or, unless
+     * {@code variables} is null, with these variables (JSON) typed over the tab's own, as a user edits them.
+     * The browser is a client of its own address, as {@link UsersClient}'s calls are, so that no per-address
+     * limit of the services is met by chance.
+     */
+    public Outcome runFirstTab(String pageUrl, String variables) {
+        var options = new Browser.NewContextOptions().setExtraHTTPHeaders(Map.of("X-Forwarded-For", UsersClient.uniqueAddress()));
+        try (BrowserContext context = browser.newContext(options); Page page = context.newPage()) {
             List<String> errors = new ArrayList<>();
             List<String> failed = new ArrayList<>();
             page.onPageError(errors::add);
@@ -58,14 +68,38 @@ public final class GraphiQLBrowser implements AutoCloseable {
             });
             page.navigate(pageUrl);
             page.locator(".graphiql-query-editor .CodeMirror").waitFor();
-            // GraphiQL's editors are CodeMirror 5 instances: set the text the way the editor expects it
-            page.evaluate("q => document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(q)", query);
+            // none for a page of one tab: GraphiQL shows its tab bar from two tabs on
+            List<String> tabs = page.locator(".graphiql-tab-button").allInnerTexts();
+            if (variables != null) {
+                // GraphiQL's editors are CodeMirror 5 instances: the first of the editor tools is Variables
+                page.evaluate("v => document.querySelector('.graphiql-editor-tool .CodeMirror').CodeMirror.setValue(v)", variables);
+            }
             page.locator(".graphiql-execute-button").click();
             page.waitForFunction("() => document.querySelector('.result-window .CodeMirror')"
                     + " && document.querySelector('.result-window .CodeMirror').CodeMirror.getValue().length > 0");
             String result = (String) page.evaluate(
                     "() => document.querySelector('.result-window .CodeMirror').CodeMirror.getValue()");
-            return new Outcome(result, errors, failed);
+            return new Outcome(tabs, result, errors, failed);
+        }
+    }
+
+    /**
+     * The tabs a returning browser finds: opens GraphiQL, closes the tab it opens with, and opens the page
+     * again with the same localStorage.
+     */
+    public List<String> tabsAfterClosingTheFirstAndComingBack(String pageUrl) {
+        try (BrowserContext context = browser.newContext(); Page page = context.newPage()) {
+            page.navigate(pageUrl);
+            Locator tabs = page.locator(".graphiql-tab-button");
+            tabs.first().waitFor();
+            int opened = tabs.count();
+            page.locator(".graphiql-tab-close").first().click();
+            // GraphiQL stores its tabs half a second after a change: a person does not come back sooner
+            page.waitForFunction("n => Object.keys(localStorage).some(k => k.endsWith('graphiql:tabState')"
+                    + " && JSON.parse(localStorage.getItem(k)).tabs.length === n)", opened - 1);
+            page.reload();
+            tabs.first().waitFor();
+            return tabs.allInnerTexts();
         }
     }
 

@@ -6,14 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 
 /**
- * What every service passes as soon as it runs: ready with both dependencies, GraphQL and GraphiQL
- * served, and the Kafka broker and Redis it uses really working. Each service's smoke IT extends this.
+ * What every service passes as soon as it runs: ready with both dependencies, GraphQL served, GraphiQL
+ * opening with the service's example tabs, each valid, the first one answering, and the Kafka broker and
+ * Redis it uses really working. Each service's smoke IT extends this.
  */
 public abstract class ServiceSmokeTest {
 
@@ -87,15 +91,53 @@ public abstract class ServiceSmokeTest {
         return Http.json(answer).getJsonArray("errors").getJsonObject(0);
     }
 
+    /**
+     * How the test runs the first tab of this service's GraphiQL so that its answer means something on this
+     * stack: the variables a user would type over the tab's own (null: the tab's own), and what the answer
+     * must hold (compared without whitespace).
+     */
+    public record FirstTab(String variables, String answerHolds) {
+    }
+
+    /** Prepares the stack for the first tab (a user to read, say) and tells how to run it. */
+    protected abstract FirstTab firstTab() throws InterruptedException;
+
     @Test
-    void graphiqlRunsAQueryInHeadlessChromiumWithoutInternet() {
+    void graphiqlOpensWithTheServicesExamplesAndRunsTheFirstWithoutInternet() throws InterruptedException {
+        FirstTab first = firstTab();
         try (var browser = new GraphiQLBrowser()) {
-            GraphiQLBrowser.Outcome outcome = browser.run(baseUrl() + "/graphql-ui/", "{ ready }");
+            GraphiQLBrowser.Outcome outcome = browser.runFirstTab(baseUrl() + "/graphql-ui/", first.variables());
+            String answer = outcome.result().replaceAll("\\s", "");
             assertAll(
-                    () -> assertTrue(outcome.result().replaceAll("\\s", "").contains("\"ready\":true"), outcome.result()),
+                    () -> assertEquals(GraphiQLExamples.tabs().stream().map(GraphiQLExamples.Tab::title).toList(), outcome.tabs(),
+                            "the tabs, as " + GraphiQLExamples.RESOURCE + " lists them"),
+                    () -> assertTrue(answer.contains(first.answerHolds()) && !answer.contains("\"errors\""), outcome.result()),
                     () -> assertEquals(List.of(), outcome.pageErrors(), "errors on the page"),
                     () -> assertEquals(List.of(), outcome.failedRequests(), "requests that failed"));
         }
+    }
+
+    @Test
+    void aReturningBrowserKeepsItsOwnTabsAndFindsTheFirstExampleAgain() {
+        List<String> titles = GraphiQLExamples.tabs().stream().map(GraphiQLExamples.Tab::title).toList();
+        try (var browser = new GraphiQLBrowser()) {
+            List<String> expected = new ArrayList<>(titles.subList(1, titles.size()));
+            expected.add(titles.get(0));
+            assertEquals(expected, browser.tabsAfterClosingTheFirstAndComingBack(baseUrl() + "/graphql-ui/"));
+        }
+    }
+
+    @Test
+    void everyExampleTabIsValidAgainstTheServicesSchema() {
+        LiveSchema schema = LiveSchema.of(baseUrl() + "/graphql");
+        Map<String, List<String>> refused = new TreeMap<>();
+        for (GraphiQLExamples.Tab tab : GraphiQLExamples.tabs()) {
+            List<String> refusals = schema.refusals(tab.query(), tab.variables());
+            if (!refusals.isEmpty()) {
+                refused.put(tab.title(), refusals);
+            }
+        }
+        assertEquals(Map.of(), refused, "example tabs the service would refuse, with their variables");
     }
 
     @Test

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * Serves GraphiQL at {@code <context-root>/graphql-ui/} with its scripts and styles taken from
- * webjars inside the WAR. Liberty's own page loads them from a CDN and stays blank offline.
+ * webjars inside the WAR. Liberty's own page loads them from a CDN and stays blank offline. The page opens
+ * with tabs of the service's example operations, {@code META-INF/graphql-ui/examples.json} of its WAR.
  *
  * <p>A servlet rather than static resources: a JAX-RS application mapped to {@code /*} would
  * shadow {@code META-INF/resources}, and a whitelist keeps the rest of the webjars unexposed.
@@ -27,7 +28,8 @@ public class GraphiQLServlet extends HttpServlet {
     private static final Map<String, String> CONTENT_TYPES = Map.of(
             "html", "text/html;charset=UTF-8",
             "js", "text/javascript;charset=UTF-8",
-            "css", "text/css;charset=UTF-8");
+            "css", "text/css;charset=UTF-8",
+            "json", "application/json;charset=UTF-8");
     // GraphiQL sets inline styles and embeds its fonts as data: URLs; nothing else is allowed
     private static final String CONTENT_SECURITY_POLICY =
             "default-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; img-src 'self' data:";
