@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The consumer's read model in Redis (keys in {@link RedisKeys}): one hash per user and the feed of the
@@ -29,7 +29,7 @@ public class ReadModel {
     public enum Outcome { APPLIED, DUPLICATE, DELETED, UNKNOWN_USER }
 
     @Inject
-    RedisClient redis;
+    UnifiedJedis redis;
 
     public Outcome userCreated(String eventId, String userId, Map<String, String> profile, String feedEntry) {
         List<String> args = new ArrayList<>(List.of(Long.toString(SEEN_TTL_SECONDS), feedEntry, Integer.toString(FEED_SIZE)));
