@@ -13,17 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The read-model scripts on a real Redis: what EventProcessor relies on when it applies an event. */
 class ReadModelScriptsIT extends ScriptsOnRedis {
 
-    private static ReadModel readModel;
+    private final ReadModel readModel = new ReadModel();
 
-    @BeforeAll
-    static void readModel() {
-        readModel = new ReadModel();
+    @BeforeEach
+    void readModel() {
         readModel.redis = redis;
     }
 
@@ -187,7 +186,7 @@ class ReadModelScriptsIT extends ScriptsOnRedis {
         return readModel.tokenIssued(eventId, userId, issuedAt, written.feedEntry(entry));
     }
 
-    private static long occurrencesInFeed(String entry) {
+    private long occurrencesInFeed(String entry) {
         return Collections.frequency(redis.lrange(RedisKeys.FEED, 0, -1), entry);
     }
 
