@@ -57,6 +57,9 @@ class ClusterFlowsIT {
             KafkaProbe.send(Topics.ISSUED_TOKEN, userId, tokenIssued(newId(), userId, "ghost", Instant.now()));
 
             ConsumerRecord<String, String> letter = deadLetters.await(r -> userId.equals(r.key()), WAIT);
+            // the consumer's script ran and found no user: not a Redis error, which would be retried alike
+            String error = RetryHeaders.get(letter.headers(), RetryHeaders.ERROR_CLASS).orElse("");
+            assertTrue(error.endsWith("UnknownUserException"), "failed for the missing user, not for " + error);
             int attempts = RetryHeaders.attempts(letter.headers());
             assertTrue(attempts > 1, "retried before it was given up: " + attempts + " attempts");
             Duration settle = Duration.ofSeconds(3);
