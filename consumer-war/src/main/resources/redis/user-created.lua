@@ -1,8 +1,8 @@
 -- Applies one user.created event, once.
--- KEYS[1] seen_key   consumer:seen:<event id>; set when the event is applied, so a redelivery changes nothing
--- KEYS[2] user_key   consumer:user:<user id>, the user's hash
--- KEYS[3] feed_key   consumer:feed, the latest events, newest first
--- KEYS[4] gone_key   consumer:deleted:<user id>, set by user.deleted: a late user.created (a redelivery) must
+-- KEYS[1] seen_key   {consumer}:seen:<event id>; set when the event is applied, so a redelivery changes nothing
+-- KEYS[2] user_key   {consumer}:user:<user id>, the user's hash
+-- KEYS[3] feed_key   {consumer}:feed, the latest events, newest first
+-- KEYS[4] gone_key   {consumer}:deleted:<user id>, set by user.deleted: a late user.created (a redelivery) must
 --                    not bring the user back
 -- ARGV[1] seen_ttl   seconds the seen key lives: longer than the retry window, so a late redelivery is recognised
 -- ARGV[2] feed_entry the event's notification JSON

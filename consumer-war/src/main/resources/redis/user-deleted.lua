@@ -1,8 +1,8 @@
 -- Applies one user.deleted event, once: the user leaves the read model and the feed, and stays gone.
--- KEYS[1] seen_key   consumer:seen:<event id>; set when the event is applied, so a redelivery changes nothing
--- KEYS[2] user_key   consumer:user:<user id>, the user's hash, deleted
--- KEYS[3] feed_key   consumer:feed, from which every entry of the user is removed
--- KEYS[4] gone_key   consumer:deleted:<user id>, set for as long as a late user.created or token.issued of
+-- KEYS[1] seen_key   {consumer}:seen:<event id>; set when the event is applied, so a redelivery changes nothing
+-- KEYS[2] user_key   {consumer}:user:<user id>, the user's hash, deleted
+-- KEYS[3] feed_key   {consumer}:feed, from which every entry of the user is removed
+-- KEYS[4] gone_key   {consumer}:deleted:<user id>, set for as long as a late user.created or token.issued of
 --                    the user may still arrive (a redelivery), so that neither brings it back
 -- ARGV[1] seen_ttl   seconds the seen and gone keys live: longer than the retry window
 -- ARGV[2] user_id

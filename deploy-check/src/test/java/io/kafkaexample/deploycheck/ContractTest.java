@@ -25,7 +25,11 @@ class ContractTest {
     private static final List<String> MODULES = List.of("common", "producer-war", "consumer-war", "retry-war");
     private static final String PROPERTIES = "/src/main/resources/META-INF/microprofile-config.properties";
     private static final String INCOMING = "mp.messaging.incoming.";
-    private static final Pattern REDIS_KEY = Pattern.compile("[\"']((?:producer|consumer|retry|auth):[A-Za-z0-9:._-]*)[\"']");
+    /** A Redis key literal: a service's name, in the braces of a hash tag or not (which the tag test refuses). */
+    private static final Pattern REDIS_KEY = Pattern.compile("[\"'](\\{?(?:producer|consumer|retry|auth)}?:[A-Za-z0-9:._-]*)[\"']");
+    /** The hash tag of each module's keys: one slot per service on a Redis Cluster; common names producer-svc's credential key. */
+    private static final Map<String, String> HASH_TAGS = Map.of("common", "{producer}:", "producer-war", "{producer}:",
+            "consumer-war", "{consumer}:", "retry-war", "{retry}:");
     private static final Pattern HEADER = Pattern.compile("\"((?:retry|dlq)-[a-z-]+)\"");
 
     @Test
@@ -140,6 +144,26 @@ class ContractTest {
             String fixed = key.contains("<") ? key.substring(0, key.indexOf('<')) : key;
             assertTrue(prefixes.stream().anyMatch(fixed::startsWith), "docs/contract.md's Redis key " + key
                     + " starts with no key the sources name: " + prefixes);
+        }
+    }
+
+    @Test
+    void everyRedisKeyCarriesItsServicesHashTag() {
+        for (String module : MODULES) {
+            for (String key : Sources.literals(Repo.path(module + "/src/main"), REDIS_KEY)) {
+                assertTrue(key.startsWith(HASH_TAGS.get(module)), module + ": the Redis key " + key + " does not start with "
+                        + HASH_TAGS.get(module) + ": on a Redis Cluster a script may only touch keys of one slot");
+            }
+        }
+        Map<String, String> tables = Map.of("producer-war:", "{producer}:", "consumer-war:", "{consumer}:", "retry-war:", "{retry}:");
+        List<String> section = CONTRACT.section("## Redis keys");
+        String tag = null;
+        for (String line : section) {
+            tag = tables.getOrDefault(line.strip(), tag);
+            if (line.startsWith("| `")) {
+                String key = ContractDoc.code(line.substring(1, line.indexOf('|', 1)).strip());
+                assertTrue(tag != null && key.startsWith(tag), "docs/contract.md's Redis key " + key + " is not under " + tag);
+            }
         }
     }
 

@@ -102,6 +102,40 @@ class CopilotConsistencyTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void everyServiceRunsTwoTasksAtLeastAndTheWebServicesScaleOnCpu() {
+        for (Repo.Service s : DeployConsistencyTest.SERVICES.values()) {
+            String file = "copilot/" + s.name() + "/manifest.yml";
+            Map<String, Object> m = Repo.yaml(file);
+            Object count = m.get("count");
+            if ("Backend Service".equals(m.get("type"))) {
+                assertTrue(count instanceof Integer tasks && tasks >= 2, file + ": count, two tasks at least: " + count);
+                continue;
+            }
+            assertTrue(count instanceof Map, file + ": count with a range and cpu_percentage (autoscaling): " + count);
+            Map<String, Object> scaling = (Map<String, Object>) count;
+            String[] range = String.valueOf(scaling.get("range")).split("-");
+            assertTrue(range.length == 2 && Integer.parseInt(range[0]) >= 2 && Integer.parseInt(range[1]) > Integer.parseInt(range[0]),
+                    file + ": count.range, from two tasks up: " + scaling.get("range"));
+            assertTrue(scaling.get("cpu_percentage") instanceof Integer target && target > 0 && target < 100,
+                    file + ": count.cpu_percentage, the CPU target: " + scaling.get("cpu_percentage"));
+        }
+    }
+
+    @Test
+    void theAddonOffersRedisInClusterModeWithTheUrlSchemeTheServicesRead() {
+        String addon = Repo.read(DeployConsistencyTest.ADDON);
+        assertTrue(addon.contains("RedisClusterMode:\n    Type: String\n    Default: disabled\n    AllowedValues: [disabled, enabled]"),
+                DeployConsistencyTest.ADDON + ": parameter RedisClusterMode, disabled or enabled");
+        String redisUrl = ContractDoc.read().rows("### common", "| key |").stream()
+                .filter(row -> row.get(0).equals("`redis.url`")).findFirst().orElseThrow().get(3);
+        for (String scheme : List.of("rediss://", "rediss-cluster://")) {
+            assertTrue(addon.contains("'" + scheme + ":'"), DeployConsistencyTest.ADDON + ": REDIS_URL as " + scheme + ":<token>@...");
+            assertTrue(redisUrl.contains("`" + scheme.replace("://", "") + "://`"), "docs/contract.md's redis.url names " + scheme);
+        }
+    }
+
+    @Test
     void theWorkspaceNamesTheApplicationOfTheDesign() {
         assertEquals("application: kafka-example", Repo.read("copilot/.workspace").strip(), "copilot/.workspace");
         assertTrue(Files.isRegularFile(Repo.path("copilot/environments/dev/manifest.yml")), "environment dev");

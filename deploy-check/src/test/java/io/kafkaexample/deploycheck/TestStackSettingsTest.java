@@ -37,6 +37,19 @@ class TestStackSettingsTest {
     }
 
     @Test
+    void theScriptTestsUseTheProfilesRedisCluster() {
+        int first = Integer.parseInt(PROFILE.getProperty("STACK_REDIS_CLUSTER_PORT").strip());
+        Matcher size = Pattern.compile("\\nCLUSTER_SIZE=(\\d+)\\n").matcher(Repo.read("stack"));
+        size.find();
+        StringBuilder nodes = new StringBuilder();
+        for (int k = 0; k < Integer.parseInt(size.group(1)); k++) {
+            nodes.append(k == 0 ? "" : ",").append("localhost:").append(first + k);
+        }
+        assertEquals("redis-cluster://" + nodes, pomProperty("it.redis.cluster.url"),
+                "pom.xml it.redis.cluster.url against it.env's STACK_REDIS_CLUSTER_PORT and ./stack's CLUSTER_SIZE");
+    }
+
+    @Test
     void theAlertTestListensWhereTheProfileSendsAlerts() {
         Matcher port = Pattern.compile("WEBHOOK_PORT = (\\d+);").matcher(Repo.read("retry-war/src/test/java/io/kafkaexample/retry/alert/AlertIT.java"));
         port.find();

@@ -38,6 +38,11 @@ public final class TestStack {
         return property("it.redis.url");
     }
 
+    /** The test stack's Redis Cluster (`./stack up cluster`), where the script tests run a second time. */
+    public static String redisClusterUrl() {
+        return property("it.redis.cluster.url");
+    }
+
     /** The file that lists the contract's topics, one per line. */
     public static String topicsFile() {
         return property("it.topics.file");

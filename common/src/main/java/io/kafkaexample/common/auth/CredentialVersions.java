@@ -10,9 +10,12 @@ import java.util.Optional;
  */
 public interface CredentialVersions {
 
-    /** The Redis key, shared by all services: producer-svc writes it, the others only read it. */
+    /**
+     * The Redis key, shared by all services: producer-svc writes it, the others only read it. It carries
+     * producer-svc's hash tag, so that on a Redis Cluster it is in the slot of the user it is written with.
+     */
     static String key(String userId) {
-        return "auth:credential:" + userId;
+        return "{producer}:credential:" + userId;
     }
 
     /** The user's current version; empty when the user no longer exists. */

@@ -6,16 +6,16 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 
-/** Ready only while Redis answers PING. */
+/** Ready only while Redis answers PING: one Redis, or every master of a Redis Cluster (the cluster client broadcasts it). */
 @Readiness
 @ApplicationScoped
 public class RedisReadinessCheck implements HealthCheck {
 
     @Inject
-    RedisClient redis;
+    UnifiedJedis redis;
 
     @Inject
     RedisUrl url;

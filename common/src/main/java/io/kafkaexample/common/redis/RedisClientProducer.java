@@ -7,10 +7,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
-/** One pooled, thread-safe Redis client per application, configured by {@code REDIS_URL}. */
+/**
+ * One pooled, thread-safe Redis client per application, configured by {@code REDIS_URL}: one Redis or a
+ * Redis Cluster ({@link RedisClients}); the services depend only on {@link UnifiedJedis}, which both are.
+ */
 @ApplicationScoped
 public class RedisClientProducer {
 
@@ -33,19 +35,12 @@ public class RedisClientProducer {
 
     @Produces
     @Singleton
-    RedisClient redisClient(RedisUrl url) {
-        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
-                .ssl(url.tls())
-                .database(url.database())
-                .timeoutMillis(timeoutMillis);
-        if (url.password() != null) {
-            config.user(url.user()).password(url.password());
-        }
-        LOG.info(() -> "Redis client for " + url.redacted());
-        return RedisClient.builder().hostAndPort(url.host(), url.port()).clientConfig(config.build()).build();
+    UnifiedJedis redisClient(RedisUrl url) {
+        LOG.info(() -> (url.cluster() ? "Redis Cluster client for " : "Redis client for ") + url.redacted());
+        return RedisClients.connect(url, timeoutMillis);
     }
 
-    void close(@Disposes RedisClient client) {
+    void close(@Disposes UnifiedJedis client) {
         client.close();
     }
 }

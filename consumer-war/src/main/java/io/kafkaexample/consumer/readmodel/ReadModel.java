@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The consumer's read model in Redis (keys in {@link RedisKeys}): one hash per user and the feed of the
@@ -30,7 +30,7 @@ public class ReadModel {
     public enum Outcome { APPLIED, DUPLICATE, DELETED, UNKNOWN_USER }
 
     @Inject
-    RedisClient redis;
+    UnifiedJedis redis;
 
     /** The change a user.created event makes, for {@link #apply}. */
     public static ScriptPipeline.Call userCreated(String eventId, String userId, Map<String, String> profile, String feedEntry) {

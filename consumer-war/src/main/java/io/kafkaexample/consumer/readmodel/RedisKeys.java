@@ -1,13 +1,17 @@
 package io.kafkaexample.consumer.readmodel;
 
-/** Every Redis key of the consumer; all start with {@code consumer:}, as the services share one Redis. */
+/**
+ * Every Redis key of the consumer; all start with its hash tag {@code {consumer}}, as the services share one
+ * Redis, and on a Redis Cluster they are in one slot: each script writes an event's seen key, the user and
+ * the one feed in one step.
+ */
 final class RedisKeys {
 
     /** The latest applied events, newest first (a list of notification JSON). */
-    static final String FEED = "consumer:feed";
-    private static final String USER = "consumer:user:";
-    private static final String SEEN = "consumer:seen:";
-    private static final String DELETED = "consumer:deleted:";
+    static final String FEED = "{consumer}:feed";
+    private static final String USER = "{consumer}:user:";
+    private static final String SEEN = "{consumer}:seen:";
+    private static final String DELETED = "{consumer}:deleted:";
 
     private RedisKeys() {
     }

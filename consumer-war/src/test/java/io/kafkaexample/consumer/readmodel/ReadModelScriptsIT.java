@@ -16,17 +16,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The read-model scripts on a real Redis: what EventProcessor relies on when it applies an event. */
 class ReadModelScriptsIT extends ScriptsOnRedis {
 
-    private static ReadModel readModel;
+    private final ReadModel readModel = new ReadModel();
 
-    @BeforeAll
-    static void readModel() {
-        readModel = new ReadModel();
+    @BeforeEach
+    void readModel() {
         readModel.redis = redis;
     }
 
@@ -222,13 +221,13 @@ class ReadModelScriptsIT extends ScriptsOnRedis {
         return ReadModel.tokenIssued(eventId, userId, issuedAt, written.feedEntry(entry));
     }
 
-    private static Outcome one(ScriptPipeline.Call change) {
+    private Outcome one(ScriptPipeline.Call change) {
         ReadModel.Answer answer = readModel.apply(List.of(change)).get(0);
         assertNull(answer.error());
         return answer.outcome();
     }
 
-    private static long occurrencesInFeed(String entry) {
+    private long occurrencesInFeed(String entry) {
         return Collections.frequency(redis.lrange(RedisKeys.FEED, 0, -1), entry);
     }
 

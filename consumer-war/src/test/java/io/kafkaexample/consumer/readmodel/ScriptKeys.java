@@ -2,7 +2,7 @@ package io.kafkaexample.consumer.readmodel;
 
 import java.util.ArrayList;
 import java.util.List;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The keys and feed entries one test wrote, removed after it. The feed is shared with a consumer-svc
@@ -26,7 +26,7 @@ final class ScriptKeys {
         return entry;
     }
 
-    void clean(RedisClient redis) {
+    void clean(UnifiedJedis redis) {
         if (!keys.isEmpty()) {
             redis.del(keys.toArray(String[]::new));
         }

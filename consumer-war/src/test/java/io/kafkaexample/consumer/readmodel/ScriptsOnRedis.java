@@ -1,25 +1,28 @@
 package io.kafkaexample.consumer.readmodel;
 
-import io.kafkaexample.testsupport.TestStack;
-import org.junit.jupiter.api.AfterAll;
+import io.kafkaexample.testsupport.OnEveryTestRedis;
+import io.kafkaexample.testsupport.TestRedis;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import redis.clients.jedis.RedisClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import redis.clients.jedis.UnifiedJedis;
 
-/** What the script tests share: one client of the test Redis, and the keys each test wrote, removed after it. */
+/**
+ * What the script tests share: a client of the test stack's Redis, the single one and the cluster in turn,
+ * and the keys each test wrote, removed after it.
+ */
+@OnEveryTestRedis
 abstract class ScriptsOnRedis {
 
-    static RedisClient redis;
+    @Parameter
+    TestRedis target;
+
+    UnifiedJedis redis;
     final ScriptKeys written = new ScriptKeys();
 
-    @BeforeAll
-    static void connect() {
-        redis = RedisClient.create(TestStack.redisUrl());
-    }
-
-    @AfterAll
-    static void close() {
-        redis.close();
+    @BeforeEach
+    void connect() {
+        redis = target.client();
     }
 
     @AfterEach

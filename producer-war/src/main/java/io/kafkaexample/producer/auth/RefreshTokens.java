@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Refresh tokens: random, single use, expiring. Redis keeps only their SHA-256, so a copy of Redis hands
@@ -41,7 +41,7 @@ public class RefreshTokens {
     private static final RedisScript ROTATE = RedisScript.load(RefreshTokens.class, "refresh-rotate");
 
     @Inject
-    RedisClient redis;
+    UnifiedJedis redis;
 
     @Inject
     RedisKeys keys;

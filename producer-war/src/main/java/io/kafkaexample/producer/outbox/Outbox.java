@@ -6,7 +6,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The transactional outbox: a Redis stream written in the same atomic step as the data an event speaks
@@ -17,17 +17,17 @@ import redis.clients.jedis.RedisClient;
 @Dependent
 public class Outbox {
 
-    private final RedisClient redis;
+    private final UnifiedJedis redis;
     private final RedisKeys keys;
     private final Runnable nudge;
 
     @Inject
-    Outbox(RedisClient redis, RedisKeys keys, OutboxRelay relay) {
+    Outbox(UnifiedJedis redis, RedisKeys keys, OutboxRelay relay) {
         this(redis, keys, relay::nudge);
     }
 
     /** An outbox outside CDI (the tests of the scripts): {@code nudge} stands for the relay. */
-    public Outbox(RedisClient redis, RedisKeys keys, Runnable nudge) {
+    public Outbox(UnifiedJedis redis, RedisKeys keys, Runnable nudge) {
         this.redis = redis;
         this.keys = keys;
         this.nudge = nudge;

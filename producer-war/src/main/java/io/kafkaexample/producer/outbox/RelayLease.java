@@ -4,7 +4,7 @@ import io.kafkaexample.common.redis.RedisScript;
 import io.kafkaexample.producer.redis.RedisKeys;
 import java.time.Duration;
 import java.util.List;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
 /**
@@ -17,12 +17,12 @@ final class RelayLease {
     private static final RedisScript RELEASE = RedisScript.load(RelayLease.class, "outbox-lease-release");
     private static final RedisScript RENEW = RedisScript.load(RelayLease.class, "outbox-lease-renew");
 
-    private final RedisClient redis;
+    private final UnifiedJedis redis;
     private final String key;
     private final String owner;
     private final Duration time;
 
-    RelayLease(RedisClient redis, RedisKeys keys, String owner, Duration time) {
+    RelayLease(UnifiedJedis redis, RedisKeys keys, String owner, Duration time) {
         this.redis = redis;
         this.key = keys.outboxLease();
         this.owner = owner;

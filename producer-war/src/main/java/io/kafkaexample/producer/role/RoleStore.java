@@ -11,7 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Roles in Redis: a hash per role (name, accessLevel) and the names index (name to id), written together
@@ -29,7 +29,7 @@ public class RoleStore {
     private static final RedisScript PUT = RedisScript.load(RoleStore.class, "role-put");
 
     @Inject
-    RedisClient redis;
+    UnifiedJedis redis;
 
     @Inject
     RedisKeys keys;

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /** Fixed-window attempt counters in Redis, one key per subject (a username, a client address). */
 @ApplicationScoped
@@ -16,7 +16,7 @@ public class Throttle {
     private static final RedisScript HIT = RedisScript.load(Throttle.class, "throttle-hit");
 
     @Inject
-    RedisClient redis;
+    UnifiedJedis redis;
 
     @Inject
     RedisKeys keys;

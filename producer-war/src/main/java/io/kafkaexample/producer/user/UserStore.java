@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Users in Redis. Every write that changes who exists is one Lua script, so that uniqueness holds under
@@ -34,7 +34,7 @@ public class UserStore {
     private static final int UPDATE_ROUNDS = 50;
 
     @Inject
-    RedisClient redis;
+    UnifiedJedis redis;
 
     @Inject
     RedisKeys keys;

@@ -12,6 +12,8 @@ import io.kafkaexample.common.kafka.Topics;
 import io.kafkaexample.producer.outbox.Outbox;
 import io.kafkaexample.producer.redis.RedisKeys;
 import io.kafkaexample.producer.redis.TestKeyspace;
+import io.kafkaexample.testsupport.OnEveryTestRedis;
+import io.kafkaexample.testsupport.TestRedis;
 import io.kafkaexample.producer.user.StoredUser;
 import java.time.Instant;
 import java.util.List;
@@ -20,20 +22,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
+import org.junit.jupiter.params.Parameter;
+import redis.clients.jedis.UnifiedJedis;
 
 /** The refresh token scripts (refresh-issue, refresh-rotate) through RefreshTokens, against a real Redis. */
+@OnEveryTestRedis
 class RefreshTokensScriptsIT {
+
+    @Parameter
+    TestRedis target;
 
     private final AtomicInteger nudges = new AtomicInteger();
     private TestKeyspace space;
-    private RedisClient redis;
+    private UnifiedJedis redis;
     private RedisKeys keys;
     private RefreshTokens tokens;
 
     @BeforeEach
     void connect() {
-        space = new TestKeyspace();
+        space = new TestKeyspace(target);
         redis = space.redis();
         keys = space.keys();
         tokens = new RefreshTokens();

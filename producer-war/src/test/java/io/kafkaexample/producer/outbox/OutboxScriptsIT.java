@@ -6,22 +6,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkaexample.producer.redis.RedisKeys;
 import io.kafkaexample.producer.redis.TestKeyspace;
+import io.kafkaexample.testsupport.OnEveryTestRedis;
+import io.kafkaexample.testsupport.TestRedis;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
+import org.junit.jupiter.params.Parameter;
+import redis.clients.jedis.UnifiedJedis;
 
 /** The relay lease (SET NX and the outbox-lease scripts), against a real Redis. */
+@OnEveryTestRedis
 class OutboxScriptsIT {
 
+    @Parameter
+    TestRedis target;
+
     private TestKeyspace space;
-    private RedisClient redis;
+    private UnifiedJedis redis;
     private RedisKeys keys;
 
     @BeforeEach
     void connect() {
-        space = new TestKeyspace();
+        space = new TestKeyspace(target);
         redis = space.redis();
         keys = space.keys();
     }

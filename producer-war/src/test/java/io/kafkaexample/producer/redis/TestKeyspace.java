@@ -1,24 +1,29 @@
 package io.kafkaexample.producer.redis;
 
-import io.kafkaexample.testsupport.TestStack;
+import io.kafkaexample.testsupport.TestRedis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
 /**
- * The keys of one script test, under a prefix of its own in the test Redis, deleted when it closes: the
+ * The keys of one script test, under a namespace of its own in a test Redis, deleted when it closes: the
  * running test stack's producer shares that Redis and must never relay or list what a script test writes.
+ * The namespace comes before the keys' hash tag, so on the cluster every key of a test is in the slot of
+ * {@code {producer}}, as the service's own keys are.
  */
 public final class TestKeyspace implements AutoCloseable {
 
-    private final RedisClient redis = RedisClient.create(TestStack.redisUrl());
-    private final String prefix = "it-scripts:" + UUID.randomUUID() + ":";
-    private final RedisKeys keys = new RedisKeys(prefix);
+    private final UnifiedJedis redis;
+    private final RedisKeys keys = new RedisKeys("it-scripts:" + UUID.randomUUID() + ":");
 
-    public RedisClient redis() {
+    public TestKeyspace(TestRedis target) {
+        this.redis = target.client();
+    }
+
+    public UnifiedJedis redis() {
         return redis;
     }
 
@@ -26,10 +31,10 @@ public final class TestKeyspace implements AutoCloseable {
         return keys;
     }
 
-    /** Every key written under this prefix, for a test to prove a refused call wrote nothing. */
+    /** Every key written under this namespace, for a test to prove a refused call wrote nothing. */
     public List<String> allKeys() {
         List<String> found = new ArrayList<>();
-        ScanParams match = new ScanParams().match(prefix + "*").count(500);
+        ScanParams match = new ScanParams().match(keys.scanPattern()).count(500);
         String cursor = ScanParams.SCAN_POINTER_START;
         do {
             ScanResult<String> page = redis.scan(cursor, match);
@@ -45,6 +50,5 @@ public final class TestKeyspace implements AutoCloseable {
         if (!left.isEmpty()) {
             redis.del(left.toArray(String[]::new));
         }
-        redis.close();
     }
 }

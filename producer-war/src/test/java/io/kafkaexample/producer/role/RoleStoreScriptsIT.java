@@ -9,24 +9,31 @@ import io.kafkaexample.common.graphql.ClientError;
 import io.kafkaexample.common.redis.RedisScript;
 import io.kafkaexample.producer.redis.RedisKeys;
 import io.kafkaexample.producer.redis.TestKeyspace;
+import io.kafkaexample.testsupport.OnEveryTestRedis;
+import io.kafkaexample.testsupport.TestRedis;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
+import org.junit.jupiter.params.Parameter;
+import redis.clients.jedis.UnifiedJedis;
 
 /** The role-put script through RoleStore, against a real Redis. RoleStore removes no role: there is no remove rule. */
+@OnEveryTestRedis
 class RoleStoreScriptsIT {
 
+    @Parameter
+    TestRedis target;
+
     private TestKeyspace space;
-    private RedisClient redis;
+    private UnifiedJedis redis;
     private RedisKeys keys;
     private RoleStore store;
 
     @BeforeEach
     void connect() {
-        space = new TestKeyspace();
+        space = new TestKeyspace(target);
         redis = space.redis();
         keys = space.keys();
         store = new RoleStore();

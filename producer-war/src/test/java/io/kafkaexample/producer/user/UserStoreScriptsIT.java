@@ -11,6 +11,8 @@ import io.kafkaexample.common.kafka.Topics;
 import io.kafkaexample.producer.outbox.Outbox;
 import io.kafkaexample.producer.redis.RedisKeys;
 import io.kafkaexample.producer.redis.TestKeyspace;
+import io.kafkaexample.testsupport.OnEveryTestRedis;
+import io.kafkaexample.testsupport.TestRedis;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -24,21 +26,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
+import org.junit.jupiter.params.Parameter;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.resps.StreamEntry;
 
 /** The user scripts (user-create, user-update, user-password, user-delete, credential-version) through UserStore, against a real Redis. */
+@OnEveryTestRedis
 class UserStoreScriptsIT {
+
+    @Parameter
+    TestRedis target;
 
     private final AtomicInteger nudges = new AtomicInteger();
     private TestKeyspace space;
-    private RedisClient redis;
+    private UnifiedJedis redis;
     private RedisKeys keys;
     private UserStore store;
 
     @BeforeEach
     void connect() {
-        space = new TestKeyspace();
+        space = new TestKeyspace(target);
         redis = space.redis();
         keys = space.keys();
         store = new UserStore();

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * What administrators did with dead letters, since a Kafka record cannot be changed: replayed and discarded
@@ -27,7 +27,7 @@ public class DeadLetterMarks implements ReplayMarks {
     private static final String DISCARDED = RedisKeys.LIVE.dlqDiscarded();
 
     @Inject
-    RedisClient redis;
+    UnifiedJedis redis;
 
     /** The key of a letter's marks: {@code <partition>-<offset>@<timestamp ms>}. */
     static String keyOf(ConsumerRecord<?, ?> letter) {

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.resps.Tuple;
 
 /** Reads of retry-war's state in Redis (see {@link RedisKeys}) that change nothing: the schedule and the counts. */
@@ -15,7 +15,7 @@ import redis.clients.jedis.resps.Tuple;
 public class RetryBacklog {
 
     @Inject
-    RedisClient redis;
+    UnifiedJedis redis;
 
     // another namespace only in the scripts' tests
     RedisKeys keys = RedisKeys.LIVE;

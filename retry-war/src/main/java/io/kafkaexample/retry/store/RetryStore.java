@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * retry-war's state in Redis (see {@link RedisKeys}): the engine's {@link RetryState}, plus the forget of a
@@ -37,7 +37,7 @@ public class RetryStore implements RetryState {
     private static final RedisScript FORGET = RedisScript.load(RetryStore.class, "forget");
 
     @Inject
-    RedisClient redis;
+    UnifiedJedis redis;
 
     // another namespace only in the scripts' tests
     RedisKeys keys = RedisKeys.LIVE;

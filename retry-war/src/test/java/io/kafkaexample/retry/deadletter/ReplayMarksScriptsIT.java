@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkaexample.retry.engine.ReplayMarks;
 import io.kafkaexample.retry.store.RedisKeys;
-import io.kafkaexample.testsupport.TestStack;
+import io.kafkaexample.testsupport.OnEveryTestRedis;
+import io.kafkaexample.testsupport.TestRedis;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,23 +17,29 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
+import org.junit.jupiter.params.Parameter;
 
-/** replay-claim.lua and replay-done.lua on a real Redis, with marks of the test's own (deleted after each test). */
+/**
+ * replay-claim.lua and replay-done.lua on a real Redis (the single one and the cluster), with marks of the
+ * test's own (deleted after each test).
+ */
+@OnEveryTestRedis
 class ReplayMarksScriptsIT {
+
+    @Parameter
+    TestRedis target;
 
     private final String letter = "it-" + UUID.randomUUID() + "@1";
     private final DeadLetterMarks marks = new DeadLetterMarks();
 
     @BeforeEach
     void connect() {
-        marks.redis = RedisClient.create(TestStack.redisUrl());
+        marks.redis = target.client();
     }
 
     @AfterEach
     void cleanUp() {
         marks.redis.hdel(RedisKeys.LIVE.dlqReplayed(), letter);
-        marks.redis.close();
     }
 
     @Test

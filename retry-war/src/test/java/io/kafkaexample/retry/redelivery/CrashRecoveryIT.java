@@ -85,7 +85,7 @@ class CrashRecoveryIT {
             List<String> keys = new ArrayList<>();
             String cursor = ScanParams.SCAN_POINTER_START;
             do {
-                var page = redis.scan(cursor, new ScanParams().match("retry:*").count(500));
+                var page = redis.scan(cursor, new ScanParams().match(RedisKeys.LIVE.scanPattern()).count(500));
                 keys.addAll(page.getResult());
                 cursor = page.getCursor();
             } while (!cursor.equals(ScanParams.SCAN_POINTER_START));

@@ -88,12 +88,12 @@ class IntakeScriptsIT extends ScriptsFixture {
     void everyScriptIsLoadedAgainWhenRedisForgotIt() {
         String sha = RedisScript.load(RetryStore.class, "schedule").sha();
         redis.scriptFlush();
-        assertEquals(List.of(false), redis.scriptExists(List.of(sha)));
+        assertEquals(false, redis.scriptExists(sha, keys.due()));
 
         store.register(failure("m9", "side-0@1", 1), TTL);
         redis.scriptFlush();
         store.schedule("m9", Duration.ZERO, record("m9"), TTL);
-        assertEquals(List.of(true), redis.scriptExists(List.of(sha)));
+        assertEquals(true, redis.scriptExists(sha, keys.due()), "loaded on the node of the keys' slot");
         redis.scriptFlush();
         assertEquals(List.of("m9"), store.dueWithin(Duration.ZERO, 10).stream().map(d -> d.id()).toList());
         redis.scriptFlush();

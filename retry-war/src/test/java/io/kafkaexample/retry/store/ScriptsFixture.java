@@ -3,7 +3,8 @@ package io.kafkaexample.retry.store;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkaexample.retry.engine.Failure;
-import io.kafkaexample.testsupport.TestStack;
+import io.kafkaexample.testsupport.OnEveryTestRedis;
+import io.kafkaexample.testsupport.TestRedis;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -11,14 +12,17 @@ import java.util.UUID;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import redis.clients.jedis.RedisClient;
+import org.junit.jupiter.params.Parameter;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 
 /**
- * A {@link RetryStore} and {@link RetryBacklog} on a real Redis ({@code it.redis.url}), in a namespace of the
- * test's own: a running retry-svc sweeping the same database never sees these entries. Each test's keys
+ * A {@link RetryStore} and {@link RetryBacklog} on a real Redis, the test stack's single one and its cluster in
+ * turn, in a namespace of the test's own (before the keys' hash tag, so on the cluster in the slot of
+ * {@code {retry}}): a running retry-svc sweeping the same database never sees these entries. Each test's keys
  * are deleted after it. The scripts take "now" from Redis, so the tests work with delays and Redis's TIME.
  */
+@OnEveryTestRedis
 abstract class ScriptsFixture {
 
     static final Duration TTL = Duration.ofMinutes(10);
@@ -26,13 +30,16 @@ abstract class ScriptsFixture {
 
     final String namespace = "retry-it:" + UUID.randomUUID() + ":";
     final RedisKeys keys = new RedisKeys(namespace);
-    RedisClient redis;
+    @Parameter
+    TestRedis target;
+
+    UnifiedJedis redis;
     RetryStore store;
     RetryBacklog backlog;
 
     @BeforeEach
     void connect() {
-        redis = RedisClient.create(TestStack.redisUrl());
+        redis = target.client();
         store = new RetryStore();
         store.redis = redis;
         store.keys = keys;
@@ -45,11 +52,10 @@ abstract class ScriptsFixture {
     void cleanUp() {
         String cursor = ScanParams.SCAN_POINTER_START;
         do {
-            var page = redis.scan(cursor, new ScanParams().match(namespace + "*").count(500));
+            var page = redis.scan(cursor, new ScanParams().match(keys.scanPattern()).count(500));
             page.getResult().forEach(redis::del);
             cursor = page.getCursor();
         } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
-        redis.close();
     }
 
     /** Redis's clock, in ms: what the scripts compare due times with. */
