@@ -1,6 +1,7 @@
 package io.kafkaexample.deploycheck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -34,6 +35,14 @@ class TestStackSettingsTest {
         assertEquals("localhost:" + (Integer.parseInt(kafka.group(1)) + OFFSET), pomProperty("it.kafka.bootstrap"),
                 "pom.xml it.kafka.bootstrap against ./stack's Kafka port + it.env's STACK_PORT_OFFSET");
         assertEquals(PROFILE.getProperty("REDIS_URL").strip(), pomProperty("it.redis.url"), "pom.xml it.redis.url against it.env's REDIS_URL");
+    }
+
+    @Test
+    void theTraceTestAsksTheProfilesTraceViewer() {
+        Matcher zipkin = Pattern.compile("ZIPKIN_PORT=\\$\\(\\((\\d+) \\+ OFFSET\\)\\)").matcher(Repo.read("stack"));
+        assertTrue(zipkin.find(), "./stack sets ZIPKIN_PORT");
+        assertEquals(Integer.toString(Integer.parseInt(zipkin.group(1)) + OFFSET), pomProperty("it.zipkin.port"),
+                "pom.xml it.zipkin.port against ./stack's Zipkin port + it.env's STACK_PORT_OFFSET");
     }
 
     @Test
