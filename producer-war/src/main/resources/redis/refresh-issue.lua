@@ -3,7 +3,7 @@
 -- meanwhile, and a credential version that changed since the access token was signed.
 -- KEYS: credential version, the new token's key, outbox stream
 -- ARGV: user id, lifetime (millis), the credential version the tokens were issued under, the family id,
---       then the outbox entry (8: field, value pairs)
+--       then the outbox entry (12: field, value pairs)
 -- Returns 'ok', 'no-user' or 'revoked'.
 local credential_key, token_key, outbox_key = KEYS[1], KEYS[2], KEYS[3]
 local user_id, ttl_ms, credential, family = ARGV[1], ARGV[2], ARGV[3], ARGV[4]

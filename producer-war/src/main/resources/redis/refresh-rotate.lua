@@ -5,7 +5,7 @@
 -- KEYS: credential version, the used token's key, the new token's key, the family's revocation mark,
 --       outbox stream
 -- ARGV: user id, lifetime (millis), the credential version the new tokens were issued under, the family
---       id as the caller read it from the used token, then the outbox entry (8: field, value pairs)
+--       id as the caller read it from the used token, then the outbox entry (12: field, value pairs)
 -- Returns 'ok'; 'no-user'; 'used' when the token is unknown, expired, or another user's or family's;
 -- 'revoked' when the password changed or the family was revoked; 'reused' when this call revoked it.
 local credential_key, used_key, token_key, revoked_key, outbox_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]

@@ -4,12 +4,12 @@
 -- KEYS: username index, email index, user hash, users by creation time, credential version,
 --       SUPER_ADMIN set, outbox stream
 -- ARGV: user id, created at (epoch millis), '1' for a SUPER_ADMIN or '0', the user hash as field, value
---       pairs, then the outbox entry (its last 8 arguments, field, value pairs)
+--       pairs, then the outbox entry (its last 12 arguments, field, value pairs)
 -- Returns 'ok', or the unique field that is taken: 'username' or 'email'.
 local username_key, email_key, user_key, users_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local credential_key, super_admins_key, outbox_key = KEYS[5], KEYS[6], KEYS[7]
 local id, created_at, super_admin = ARGV[1], ARGV[2], ARGV[3]
-local entry_at = #ARGV - 7
+local entry_at = #ARGV - 11
 
 if redis.call('EXISTS', username_key) == 1 then return 'username' end
 if redis.call('EXISTS', email_key) == 1 then return 'email' end

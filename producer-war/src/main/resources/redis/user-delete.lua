@@ -3,7 +3,7 @@
 -- every read model learns of it. The last SUPER_ADMIN is never deleted.
 -- KEYS: user hash, username index, email index, users by creation time, credential version, SUPER_ADMIN set,
 --       outbox stream
--- ARGV: user id, then the outbox entry (8: field, value pairs)
+-- ARGV: user id, then the outbox entry (12: field, value pairs)
 -- Returns 1 when deleted, 0 when there was no such user, 'last-super-admin' as said.
 local user_key, username_key, email_key, users_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local credential_key, super_admins_key, outbox_key = KEYS[5], KEYS[6], KEYS[7]

@@ -1,6 +1,7 @@
 package io.kafkaexample.deploycheck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -47,6 +48,14 @@ class TestStackSettingsTest {
         }
         assertEquals("redis-cluster://" + nodes, pomProperty("it.redis.cluster.url"),
                 "pom.xml it.redis.cluster.url against it.env's STACK_REDIS_CLUSTER_PORT and ./stack's CLUSTER_SIZE");
+    }
+
+    @Test
+    void theTraceTestAsksTheProfilesTraceViewer() {
+        Matcher zipkin = Pattern.compile("ZIPKIN_PORT=\\$\\(\\((\\d+) \\+ OFFSET\\)\\)").matcher(Repo.read("stack"));
+        assertTrue(zipkin.find(), "./stack sets ZIPKIN_PORT");
+        assertEquals(Integer.toString(Integer.parseInt(zipkin.group(1)) + OFFSET), pomProperty("it.zipkin.port"),
+                "pom.xml it.zipkin.port against ./stack's Zipkin port + it.env's STACK_PORT_OFFSET");
     }
 
     @Test

@@ -19,9 +19,11 @@ class ArchitectureTest {
     void theEngineAndThePolicyArePlainJava() {
         noClasses().that().resideInAnyPackage(ROOT + ".engine..", ROOT + ".policy..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta..", "org.eclipse.microprofile..",
-                        "org.apache.kafka..", "redis.clients..", ROOT + ".store..", ROOT + ".redelivery..", ROOT + ".intake..",
-                        ROOT + ".deadletter..", ROOT + ".message..", ROOT + ".monitoring..", ROOT + ".config..")
-                .because("the retry rules are tested and reasoned about without a server, a broker or Redis, and reach them only through ports")
+                        "org.apache.kafka..", "redis.clients..", "io.opentelemetry..", "io.kafkaexample.common.tracing..",
+                        ROOT + ".store..", ROOT + ".redelivery..", ROOT + ".intake..", ROOT + ".deadletter..", ROOT + ".message..",
+                        ROOT + ".monitoring..", ROOT + ".config..")
+                .because("the retry rules are tested and reasoned about without a server, a broker, Redis or a tracer, and reach them only"
+                        + " through ports; tracing belongs to the adapters")
                 .check(PackageRules.mainClassesOf(ROOT));
     }
 }

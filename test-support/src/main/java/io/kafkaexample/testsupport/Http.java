@@ -22,7 +22,14 @@ public final class Http {
     }
 
     public static HttpResponse<String> get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build());
+        return get(url, Map.of());
+    }
+
+    /** The same with request headers, such as the {@code traceparent} of a client that traces its calls. */
+    public static HttpResponse<String> get(String url, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET();
+        headers.forEach(request::header);
+        return send(request.build());
     }
 
     /** POSTs a GraphQL query and returns the whole response document ({@code data} and {@code errors}). */

@@ -30,6 +30,11 @@ public final class TestStack {
         return uri.getScheme() + "://" + uri.getHost() + ":" + (uri.getPort() + 10 * (instance - 1)) + uri.getRawPath();
     }
 
+    /** The trace viewer (Zipkin): its UI under /zipkin/, its API under /api/v2. */
+    public static String zipkinUrl() {
+        return property("it.zipkin.url");
+    }
+
     public static String kafkaBootstrap() {
         return property("it.kafka.bootstrap");
     }

@@ -2,7 +2,8 @@ package io.kafkaexample.consumer.ingest;
 
 import io.kafkaexample.common.event.InvalidEventException;
 import io.kafkaexample.common.kafka.RecordPosition;
-import io.kafkaexample.common.redis.ScriptPipeline;
+import io.kafkaexample.common.tracing.RecordSpans;
+import io.kafkaexample.common.tracing.Tracing;
 import io.kafkaexample.consumer.notifications.NotificationFeed;
 import io.kafkaexample.consumer.readmodel.ReadModel;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * record, applies the valid ones in one Redis pipeline, hands every failed record to the retry service (an
  * invalid one as not retryable), waits until the broker has all of them, then acknowledges every message. A
  * pipeline that fails as a whole (Redis unreachable) hands all its records on as retryable: applying is
- * idempotent, so those that did apply change nothing when they come back.
+ * idempotent, so those that did apply change nothing when they come back. Each record is processed in a
+ * {@code process <topic>} span of the trace it carries, ended with the batch.
  */
 @ApplicationScoped
 public class IngestBatch {
@@ -41,9 +43,21 @@ public class IngestBatch {
     @Inject
     IngestMetrics metrics;
 
+    @Inject
+    Tracing tracing;
+
     void apply(List<Message<byte[]>> messages) {
         long start = System.nanoTime();
         List<ConsumerRecord<byte[], byte[]>> records = messages.stream().map(IngestBatch::record).toList();
+        RecordSpans spans = tracing.process(records, Channels.GROUP);
+        try {
+            apply(messages, records, spans, start);
+        } finally {
+            spans.end();
+        }
+    }
+
+    private void apply(List<Message<byte[]>> messages, List<ConsumerRecord<byte[], byte[]>> records, RecordSpans spans, long start) {
         List<FailureForwarder.Failure> failures = new ArrayList<>();
         List<ConsumerRecord<byte[], byte[]>> valid = new ArrayList<>(records.size());
         List<EventDecoder.Decoded> decoded = new ArrayList<>(records.size());
@@ -56,7 +70,8 @@ public class IngestBatch {
             }
         }
         int applied = applyValid(valid, decoded, failures);
-        if (!forwarder.forward(failures)) {
+        failures.forEach(failure -> spans.failed(failure.record(), failure.error()));
+        if (!forwarder.forward(failures, spans)) {
             return; // stopping: unacknowledged, so Kafka delivers the batch again after the restart
         }
         messages.forEach(Message::ack);

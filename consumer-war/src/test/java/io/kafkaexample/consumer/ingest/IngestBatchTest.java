@@ -8,8 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkaexample.common.event.InvalidEventException;
 import io.kafkaexample.common.redis.ScriptPipeline;
+import io.kafkaexample.common.tracing.RecordSpans;
+import io.kafkaexample.common.tracing.TraceHeaders;
+import io.kafkaexample.common.tracing.Tracing;
 import io.kafkaexample.consumer.notifications.NotificationFeed;
 import io.kafkaexample.consumer.readmodel.ReadModel;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +37,9 @@ class IngestBatchTest {
 
     private final List<List<ScriptPipeline.Call>> pipelines = new ArrayList<>();
     private final List<FailureForwarder.Failure> handedOn = new ArrayList<>();
+    /** The trace id each failed record was handed on in, by its offset. */
+    private final Map<Long, String> handedOnInTrace = new java.util.HashMap<>();
+    private Tracing tracing = new Tracing(OpenTelemetry.noop());
     private Function<List<ScriptPipeline.Call>, List<ReadModel.Answer>> redis;
     private boolean brokerTakesThem = true;
 
@@ -88,6 +98,22 @@ class IngestBatchTest {
         assertTrue(batch.stream().noneMatch(m -> m.acked), "Kafka delivers them again after the restart");
     }
 
+    @Test
+    void aFailedRecordIsHandedOnInTheTraceItCarries() {
+        String user = newId();
+        String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        TestMessage traced = message(0, user, tokenIssued(newId(), user, "alan", Instant.now()));
+        traced.record.headers().add(TraceHeaders.TRACEPARENT, ("00-" + trace + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
+        TestMessage untraced = message(1, user, "{not json");
+        redis = calls -> List.of(new ReadModel.Answer(ReadModel.Outcome.UNKNOWN_USER, null));
+        // the W3C propagator with the no-op tracer: a process span carries on the context of its record
+        tracing = new Tracing(OpenTelemetry.propagating(ContextPropagators.create(W3CTraceContextPropagator.getInstance())));
+
+        ingest().apply(messages(List.of(traced, untraced)));
+
+        assertEquals(Map.of(0L, trace, 1L, "00000000000000000000000000000000"), handedOnInTrace);
+    }
+
     private Map<Long, Boolean> handedOnByOffset() {
         return handedOn.stream().collect(Collectors.toMap(f -> f.record().offset(), FailureForwarder.Failure::retryable));
     }
@@ -103,12 +129,15 @@ class IngestBatchTest {
         };
         ingest.forwarder = new FailureForwarder() {
             @Override
-            public boolean forward(List<Failure> failures) {
+            public boolean forward(List<Failure> failures, RecordSpans spans) {
                 handedOn.addAll(failures);
+                failures.forEach(f -> handedOnInTrace.put(f.record().offset(),
+                        Span.fromContext(spans.context(f.record())).getSpanContext().getTraceId()));
                 return brokerTakesThem;
             }
         };
         ingest.feed = new NotificationFeed();
+        ingest.tracing = tracing;
         ingest.metrics = new IngestMetrics() {
             @Override
             void batch(String topic, int size, int applied, int failed, long nanos) {

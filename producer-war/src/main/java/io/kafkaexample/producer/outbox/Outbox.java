@@ -1,7 +1,10 @@
 package io.kafkaexample.producer.outbox;
 
 import io.kafkaexample.common.redis.RedisScript;
+import io.kafkaexample.common.tracing.Tracing;
 import io.kafkaexample.producer.redis.RedisKeys;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -12,7 +15,9 @@ import redis.clients.jedis.UnifiedJedis;
  * The transactional outbox: a Redis stream written in the same atomic step as the data an event speaks
  * of, and emptied into Kafka by {@link OutboxRelay}. So an event is published if and only if its data was
  * stored, even when Kafka was unreachable at the time. Writing goes through {@link #write}, which wakes
- * the relay itself: no caller has to remember to.
+ * the relay itself: no caller has to remember to. An entry keeps the trace context it was written in (a
+ * {@code create <topic>} span of the request's trace), so that its publishing and everything after it are in
+ * the trace of the request.
  */
 @Dependent
 public class Outbox {
@@ -20,17 +25,19 @@ public class Outbox {
     private final UnifiedJedis redis;
     private final RedisKeys keys;
     private final Runnable nudge;
+    private final Tracing tracing;
 
     @Inject
-    Outbox(UnifiedJedis redis, RedisKeys keys, OutboxRelay relay) {
-        this(redis, keys, relay::nudge);
+    Outbox(UnifiedJedis redis, RedisKeys keys, OutboxRelay relay, Tracing tracing) {
+        this(redis, keys, relay::nudge, tracing);
     }
 
     /** An outbox outside CDI (the tests of the scripts): {@code nudge} stands for the relay. */
-    public Outbox(UnifiedJedis redis, RedisKeys keys, Runnable nudge) {
+    public Outbox(UnifiedJedis redis, RedisKeys keys, Runnable nudge, Tracing tracing) {
         this.redis = redis;
         this.keys = keys;
         this.nudge = nudge;
+        this.tracing = tracing;
     }
 
     /**
@@ -43,8 +50,17 @@ public class Outbox {
         List<String> allKeys = new ArrayList<>(scriptKeys);
         allKeys.add(keys.outbox());
         List<String> allArgs = new ArrayList<>(args);
-        allArgs.addAll(entry.fields());
-        Object result = script.eval(redis, allKeys, allArgs);
+        Span create = tracing.create(entry.topic(), entry.key());
+        Object result;
+        try {
+            allArgs.addAll(entry.fields(tracing.fields(Context.current().with(create))));
+            result = script.eval(redis, allKeys, allArgs);
+        } catch (RuntimeException e) {
+            Tracing.failed(create, e);
+            throw e;
+        } finally {
+            create.end();
+        }
         nudge.run();
         return result;
     }

@@ -1,6 +1,9 @@
 package io.kafkaexample.producer.outbox;
 
+import io.kafkaexample.common.tracing.Tracing;
 import io.kafkaexample.producer.redis.RedisKeys;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -11,8 +14,11 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -30,6 +36,7 @@ import redis.clients.jedis.resps.StreamEntry;
  * ({@link OrderedRelay}), and deletes every entry the broker acknowledged (acks=all). Runs after every write
  * (the {@link Outbox} wakes it) and every poll interval; one instance at a time holds the {@link RelayLease},
  * renewed before each batch; a round stops at its first failure, and the next starts from the oldest entry left.
+ * Each send is a {@code send <topic>} span in the trace the entry was written in, and its context is in the record.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -53,6 +60,9 @@ public class OutboxRelay {
 
     @Inject
     OutboxConfig config;
+
+    @Inject
+    Tracing tracing;
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean pending = new AtomicBoolean();
@@ -130,8 +140,9 @@ public class OutboxRelay {
         if (entries.isEmpty()) {
             return 0;
         }
-        var result = OrderedRelay.publish(producer, entries.stream()
-                .map(entry -> new OrderedRelay.Entry<>(entry, OutboxEntry.record(entry.getFields()))).toList());
+        Map<StreamEntry, Span> sends = new IdentityHashMap<>(entries.size());
+        var result = OrderedRelay.publish(producer, entries.stream().map(entry -> traced(entry, sends)).toList());
+        endSends(sends, result);
         if (!result.published().isEmpty()) {
             redis.xdel(keys.outbox(), result.published().stream().map(StreamEntry::getID).toArray(StreamEntryID[]::new));
             result.published().forEach(entry -> logPublished(entry.getFields()));
@@ -146,6 +157,28 @@ public class OutboxRelay {
             failingSince = null;
         }
         return entries.size();
+    }
+
+    /** The record of {@code entry}, sent in a span of the entry's trace ({@code sends}) whose context it carries. */
+    private OrderedRelay.Entry<StreamEntry> traced(StreamEntry entry, Map<StreamEntry, Span> sends) {
+        var record = OutboxEntry.record(entry.getFields());
+        Context written = tracing.extract(entry.getFields());
+        Span send = tracing.send(written, record.topic(), record.key());
+        tracing.inject(written.with(send), record.headers());
+        sends.put(entry, send);
+        return new OrderedRelay.Entry<>(entry, record);
+    }
+
+    /** Ends the spans of a batch's sends: those the broker did not acknowledge as failed. */
+    private static void endSends(Map<StreamEntry, Span> sends, OrderedRelay.Result<StreamEntry> result) {
+        Set<StreamEntry> published = Collections.newSetFromMap(new IdentityHashMap<>());
+        published.addAll(result.published());
+        sends.forEach((entry, span) -> {
+            if (!published.contains(entry)) {
+                result.failure().ifPresent(failure -> Tracing.failed(span, failure));
+            }
+            span.end();
+        });
     }
 
     private static void logPublished(Map<String, String> fields) {

@@ -9,12 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kafkaexample.common.event.CloudEvent;
 import io.kafkaexample.common.graphql.ClientError;
 import io.kafkaexample.common.kafka.Topics;
+import io.kafkaexample.common.tracing.Tracing;
 import io.kafkaexample.producer.outbox.Outbox;
 import io.kafkaexample.producer.redis.RedisKeys;
 import io.kafkaexample.producer.redis.TestKeyspace;
 import io.kafkaexample.testsupport.OnEveryTestRedis;
 import io.kafkaexample.testsupport.TestRedis;
 import io.kafkaexample.producer.user.StoredUser;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -46,7 +48,7 @@ class RefreshTokensScriptsIT {
         tokens = new RefreshTokens();
         tokens.redis = redis;
         tokens.keys = keys;
-        tokens.outbox = new Outbox(redis, keys, nudges::incrementAndGet);
+        tokens.outbox = new Outbox(redis, keys, nudges::incrementAndGet, new Tracing(OpenTelemetry.noop()));
         tokens.config = new TokenConfig("producer-svc", "PT15M", "PT1M");
     }
 

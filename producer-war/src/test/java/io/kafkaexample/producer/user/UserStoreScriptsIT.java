@@ -8,11 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkaexample.common.graphql.ClientError;
 import io.kafkaexample.common.kafka.Topics;
+import io.kafkaexample.common.tracing.TraceHeaders;
+import io.kafkaexample.common.tracing.Tracing;
 import io.kafkaexample.producer.outbox.Outbox;
 import io.kafkaexample.producer.redis.RedisKeys;
 import io.kafkaexample.producer.redis.TestKeyspace;
 import io.kafkaexample.testsupport.OnEveryTestRedis;
 import io.kafkaexample.testsupport.TestRedis;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -51,7 +60,9 @@ class UserStoreScriptsIT {
         store = new UserStore();
         store.redis = redis;
         store.keys = keys;
-        store.outbox = new Outbox(redis, keys, nudges::incrementAndGet);
+        // tracing on, as far as the outbox is concerned: the W3C propagator (spans of the no-op tracer carry their parent's context)
+        var tracing = new Tracing(OpenTelemetry.propagating(ContextPropagators.create(W3CTraceContextPropagator.getInstance())));
+        store.outbox = new Outbox(redis, keys, nudges::incrementAndGet, tracing);
     }
 
     @AfterEach
@@ -74,6 +85,26 @@ class UserStoreScriptsIT {
         assertEquals(ada.id(), entry.get("key"));
         assertTrue(entry.get("value").contains("\"user.created\""), entry.get("value"));
         assertEquals(1, nudges.get(), "the outbox wakes its relay after each write");
+    }
+
+    @Test
+    void theEventKeepsTheTraceContextOfTheRequestThatCreatedTheUser() throws ClientError {
+        String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        Span request = Span.wrap(SpanContext.create("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", TraceFlags.getSampled(),
+                TraceState.builder().put("vendor", "x").build()));
+        StoredUser traced;
+        try (var ignored = request.makeCurrent()) {
+            traced = create("traced", "traced@example.org");
+        }
+        StoredUser untraced = create("untraced", "untraced@example.org");
+
+        List<StreamEntry> outbox = redis.xrange(keys.outbox(), "-", "+");
+        assertEquals(traceparent, outbox.get(0).getFields().get(TraceHeaders.TRACEPARENT));
+        assertEquals("vendor=x", outbox.get(0).getFields().get(TraceHeaders.TRACESTATE));
+        assertEquals("", outbox.get(1).getFields().get(TraceHeaders.TRACEPARENT), "no trace, no context: the fields are there, empty");
+        assertEquals("", outbox.get(1).getFields().get(TraceHeaders.TRACESTATE));
+        assertEquals(Optional.of(traced), store.find(traced.id()), "the user's fields end where the entry's begin");
+        assertEquals(Optional.of(untraced), store.find(untraced.id()));
     }
 
     @Test

@@ -1,11 +1,14 @@
 package io.kafkaexample.retry.deadletter;
 
 import io.kafkaexample.common.kafka.FailedRecord;
+import io.kafkaexample.common.tracing.Tracing;
 import io.kafkaexample.retry.alert.Alerts;
 import io.kafkaexample.retry.engine.DeadLetters;
 import io.kafkaexample.retry.store.StoredRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +24,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 /**
  * Gives messages up: publishes each to {@code dead-letter-queue} with its original key, value and headers, the
  * {@code retry-*} provenance and {@code dlq-reason}, {@code dlq-at}; all are sent before any is waited for, and
- * the answer says which the broker has.
+ * the answer says which the broker has. Each is a {@code send dead-letter-queue} span in the trace the stored record
+ * carries, and the letter carries that span's context.
  */
 @ApplicationScoped
 public class DeadLetterPublisher implements DeadLetters {
@@ -34,14 +38,22 @@ public class DeadLetterPublisher implements DeadLetters {
     @Inject
     Alerts alerts;
 
+    @Inject
+    Tracing tracing;
+
     @Override
     public Published publish(List<Letter> letters) {
         Instant now = Instant.now();
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(letters.size());
         List<Future<RecordMetadata>> sends = new ArrayList<>(letters.size());
+        List<Span> spans = new ArrayList<>(letters.size());
         for (Letter letter : letters) {
             StoredRecord stored = StoredRecord.parse(letter.record());
             var record = FailedRecord.deadLetter(stored.key(), stored.value(), stored.headers(), letter.attempts(), letter.reason(), now);
+            Context retried = tracing.extract(stored.headers());
+            Span span = tracing.send(retried, record.topic(), record.key());
+            tracing.inject(retried.with(span), record.headers());
+            spans.add(span);
             records.add(record);
             sends.add(send(record));
         }
@@ -57,9 +69,13 @@ public class DeadLetterPublisher implements DeadLetters {
                 lines.add(describe(letters.get(i), FailedRecord.read(records.get(i).headers()), DeadLetterId.of(sent.partition(), sent.offset())));
             } catch (ExecutionException e) {
                 failure = failure == null ? (Exception) e.getCause() : failure;
+                Tracing.failed(spans.get(i), e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failure = failure == null ? e : failure;
+                Tracing.failed(spans.get(i), e);
+            } finally {
+                spans.get(i).end();
             }
         }
         announce(lines);

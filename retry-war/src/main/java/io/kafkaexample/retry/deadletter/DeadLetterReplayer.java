@@ -5,12 +5,15 @@ import io.kafkaexample.common.kafka.FailedRecord;
 import io.kafkaexample.common.kafka.RecordPosition;
 import io.kafkaexample.retry.config.RetrySettings;
 import io.kafkaexample.common.kafka.RetryHeaders;
+import io.kafkaexample.common.tracing.Tracing;
 import io.kafkaexample.retry.engine.Replay;
 import io.kafkaexample.retry.message.CopyFinder;
 import io.kafkaexample.retry.message.FailedMessage;
 import io.kafkaexample.retry.store.RetryStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +32,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * failure headers are dropped (the provenance stays), {@code dlq-replay-of} names the letter, and retry-war forgets
  * the message's state; {@link Replay} decides, so that a letter is sent back once even across a crash. Rate-limited
  * ({@code retry.replay.rate} letters a second, one replay at a time, at most {@code retry.replay.max-letters}
- * per request) so that a replay cannot flood a consumer that just recovered.
+ * per request) so that a replay cannot flood a consumer that just recovered. A replay is a {@code send <topic>} span
+ * in the trace of the letter, linked to the administrator's request.
  */
 @ApplicationScoped
 public class DeadLetterReplayer {
@@ -58,6 +62,9 @@ public class DeadLetterReplayer {
 
     @Inject
     CopyFinder finder;
+
+    @Inject
+    Tracing tracing;
 
     private final Semaphore oneAtATime = new Semaphore(1);
     private final String owner = UUID.randomUUID().toString().substring(0, 8);
@@ -123,7 +130,19 @@ public class DeadLetterReplayer {
                             + " replay counts on with it rather than from zero");
                 }
                 long wait = settings.engine().maxSendTime().toMillis();
-                RecordMetadata sent = producer.send(FailedRecord.replay(record, mark, topic)).get(wait, TimeUnit.MILLISECONDS);
+                var copy = FailedRecord.replay(record, mark, topic);
+                Context lettered = tracing.extract(record.headers());
+                Span span = tracing.send(lettered, topic, copy.key(), Context.current());
+                tracing.inject(lettered.with(span), copy.headers());
+                RecordMetadata sent;
+                try {
+                    sent = producer.send(copy).get(wait, TimeUnit.MILLISECONDS);
+                } catch (Exception e) {
+                    Tracing.failed(span, e);
+                    throw e;
+                } finally {
+                    span.end();
+                }
                 LOG.info(() -> "dead letter " + letter.getId() + " (" + originTopic + ", key=" + letter.getKey() + ") replayed by " + admin
                         + " to " + RecordPosition.of(sent));
             }

@@ -1,5 +1,6 @@
 package io.kafkaexample.retry.redelivery;
 
+import io.kafkaexample.common.tracing.Tracing;
 import io.kafkaexample.retry.engine.Claim;
 import io.kafkaexample.retry.engine.Sender;
 import io.kafkaexample.retry.store.StoredRecord;
@@ -7,6 +8,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.producer.Producer;
@@ -14,7 +17,8 @@ import org.apache.kafka.clients.producer.Producer;
 /**
  * Sends a claimed retry to its reply topic with the original key, value and headers and {@code retry-attempts}
  * set, without waiting for the broker; the outcome runs on the server's executor, since the producer's
- * callback thread must not wait for Redis.
+ * callback thread must not wait for Redis. The send is a {@code send <reply topic>} span in the trace the stored
+ * record carries (its intake's), and the redelivery carries that span's context.
  */
 @ApplicationScoped
 public class Redeliverer implements Sender {
@@ -27,18 +31,35 @@ public class Redeliverer implements Sender {
     @Resource
     ManagedExecutorService executor;
 
+    @Inject
+    Tracing tracing;
+
     @Override
     public void send(Claim.Claimed entry, Outcome outcome) {
+        Span span = Span.getInvalid();
         try {
-            producer.send(StoredRecord.parse(entry.record()).toTopic(entry.replyTo(), entry.id(), entry.attempts()),
-                    (metadata, error) -> later(() -> {
-                        if (error == null) {
-                            outcome.sent();
-                        } else {
-                            outcome.failed(error);
-                        }
-                    }));
+            StoredRecord stored = StoredRecord.parse(entry.record());
+            var record = stored.toTopic(entry.replyTo(), entry.id(), entry.attempts());
+            Context scheduled = tracing.extract(stored.headers());
+            span = tracing.send(scheduled, record.topic(), record.key());
+            tracing.inject(scheduled.with(span), record.headers());
+            Span sending = span;
+            producer.send(record, (metadata, error) -> {
+                if (error != null) {
+                    Tracing.failed(sending, error);
+                }
+                sending.end();
+                later(() -> {
+                    if (error == null) {
+                        outcome.sent();
+                    } else {
+                        outcome.failed(error);
+                    }
+                });
+            });
         } catch (RuntimeException e) {
+            Tracing.failed(span, e);
+            span.end();
             outcome.failed(e);
         }
     }
