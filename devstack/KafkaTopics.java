@@ -2,6 +2,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
@@ -10,8 +11,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 
 /**
- * Waits until the broker answers, then creates the missing topics of the contract and checks the
- * partition count of every one. Run by ./stack with Java's source launcher:
+ * Waits until every broker of {@code <bootstrap>} is registered (one, or ./stack's three-node cluster), then
+ * creates the missing topics of the contract and checks the partition count of every one. Run by ./stack with Java's source launcher:
  * {@code java -cp '.stack/lib/kafka/*' devstack/KafkaTopics.java <bootstrap> <partitions> <wait-s> <topic>...}
  */
 public final class KafkaTopics {
@@ -30,11 +31,12 @@ public final class KafkaTopics {
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000",
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000"))) {
-            Set<String> existing = awaitBroker(admin, deadline);
+            Set<String> existing = awaitBrokers(admin, bootstrap.split(",").length, deadline);
             List<NewTopic> missing = new ArrayList<>();
             for (String topic : wanted) {
                 if (!existing.contains(topic)) {
-                    missing.add(new NewTopic(topic, partitions, (short) 1));
+                    // the broker's default.replication.factor: 1 on the one broker, 3 on ./stack's 3-node cluster
+                    missing.add(new NewTopic(topic, Optional.of(partitions), Optional.empty()));
                 }
             }
             if (!missing.isEmpty()) {
@@ -53,17 +55,24 @@ public final class KafkaTopics {
         }
     }
 
-    private static Set<String> awaitBroker(Admin admin, Instant deadline) throws InterruptedException {
+    /** The topics there are, once {@code brokers} brokers are registered: a replicated topic needs all of them. */
+    private static Set<String> awaitBrokers(Admin admin, int brokers, Instant deadline) throws InterruptedException {
         while (true) {
+            String problem;
             try {
-                return admin.listTopics().names().get();
-            } catch (ExecutionException e) {
-                if (Instant.now().isAfter(deadline)) {
-                    System.err.println("Kafka did not answer in time: " + e.getCause().getMessage());
-                    System.exit(1);
+                int registered = admin.describeCluster().nodes().get().size();
+                if (registered >= brokers) {
+                    return admin.listTopics().names().get();
                 }
-                Thread.sleep(500);
+                problem = registered + " of " + brokers + " brokers registered";
+            } catch (ExecutionException e) {
+                problem = e.getCause().getMessage();
             }
+            if (Instant.now().isAfter(deadline)) {
+                System.err.println("Kafka did not answer in time: " + problem);
+                System.exit(1);
+            }
+            Thread.sleep(500);
         }
     }
 }
