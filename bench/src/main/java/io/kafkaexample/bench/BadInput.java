@@ -114,7 +114,7 @@ public final class BadInput {
         }
         failures.forEach(f -> Bench.log("FAILED " + f));
         Bench.row("bad input (" + corpus.size() + " kinds of record on 4 topics, " + (cases - corpus.size() * 4 - 1)
-                + " HTTP requests)", cases, errors, letters, failures.size(), 0,
+                + " HTTP requests)", cases, errors, letters, failures.size(), 0, ready ? "ready throughout" : "NOT ready",
                 "answered (a clear error, or served where allowed): " + errors + ", dead-lettered: " + letters + "; all three ready afterwards: "
                         + (ready ? "yes" : "NO") + (ACCEPTED.isEmpty() ? "" : "; served without an error: "
                         + String.join(", ", ACCEPTED)) + (failures.isEmpty() ? "" : "; failed: " + String.join("; ", failures)));

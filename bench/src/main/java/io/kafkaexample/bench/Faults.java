@@ -25,7 +25,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * exists; tokensIssued equals the tokens acknowledged) or in the dead-letter queue (matched by CloudEvent id,
  * or by key and type for the API's events). A token counted twice is a duplicate.
  *
- * <p>{@code Faults flow <scenario> <seconds>} or {@code Faults cluster <bootstrap> <seconds>}
+ * <p>{@code Faults flow <scenario> <seconds>}; BENCH_READY_FILE names the file where bench/faults wrote how long the
+ * instances took to be ready again, for the row.
  */
 public final class Faults {
 
@@ -36,8 +37,7 @@ public final class Faults {
         Bench.useDevStack();
         boolean ok = switch (args[0]) {
             case "flow" -> flow(args[1], Integer.parseInt(args[2]));
-            case "cluster" -> Cluster.run(args[1], Integer.parseInt(args[2]));
-            default -> throw new IllegalArgumentException("usage: Faults flow <scenario> <seconds> | cluster <bootstrap> <seconds>");
+            default -> throw new IllegalArgumentException("usage: Faults flow <scenario> <seconds>");
         };
         System.exit(ok ? 0 : 1);
     }
