@@ -58,10 +58,13 @@ public final class Drain {
         Map<TopicPartition, Long> after;
         Phase u;
         Phase t;
+        String waits;
         try (Admin admin = Bench.admin(Bench.kafka())) {
             before = Bench.endOffsets(admin, List.of(Bench.USERS_TOPIC, Bench.TOKENS_TOPIC));
             u = phase(admin, Bench.USERS_TOPIC, ids, out, false);
+            double[] scriptsBefore = DrainWaits.scripts();
             t = phase(admin, Bench.TOKENS_TOPIC, ids, out, "1".equals(Bench.env("BENCH_JFR", "0")));
+            waits = DrainWaits.of(t, scriptsBefore);
             after = Bench.endOffsets(admin, List.of(Bench.USERS_TOPIC, Bench.TOKENS_TOPIC));
         }
         // spot check: a random sample of the users has exactly its one token in the read model
@@ -90,7 +93,7 @@ public final class Drain {
                 "rate between 10 % and 90 % of each backlog; first commit to last: users " + Stats.num(u.firstToDoneSeconds())
                         + " s, tokens " + Stats.num(t.firstToDoneSeconds()) + " s; from ./stack up: "
                         + Stats.num(u.fromStartSeconds()) + " s, " + Stats.num(t.fromStartSeconds()) + " s; spot check "
-                        + right + "/" + sample.size() + " users with tokensIssued = 1");
+                        + right + "/" + sample.size() + " users with tokensIssued = 1; " + waits);
         if (right != sample.size()) {
             Bench.log("spot check: " + (sample.size() - right) + " sampled users do not show exactly one token: "
                     + seen.entrySet().stream().filter(e -> e.getValue() != 1).limit(5).toList());

@@ -1,7 +1,6 @@
 package io.kafkaexample.bench;
 
 import io.kafkaexample.testsupport.Events;
-import io.kafkaexample.testsupport.Http;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +31,9 @@ import org.apache.kafka.common.header.Header;
  */
 public final class RetryLateness {
 
+    /** retry-war's own timer of due time to send, over every origin topic. */
+    private static final String LATENESS = "retry_redelivery_lateness_seconds";
+
     private RetryLateness() {
     }
 
@@ -48,7 +50,7 @@ public final class RetryLateness {
         for (int n = 1; n <= maxRetries; n++) {
             window += delay(n, initial, multiplier, max);
         }
-        Map<String, Double> metricsBefore = latenessMetrics();
+        ServerTimer metricsBefore = ServerTimer.read(Bench.retryUrl(), LATENESS, "");
 
         Map<String, Long> sideAt = new HashMap<>();
         List<long[]> redeliveries = new ArrayList<>(); // {timestamp, due}
@@ -93,9 +95,9 @@ public final class RetryLateness {
         Stats stats = new Stats(lateness);
         long early = stats.countBelow(0);
         int peak = perSecond.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-        Map<String, Double> metricsAfter = latenessMetrics();
-        double count = metricsAfter.getOrDefault("count", 0.0) - metricsBefore.getOrDefault("count", 0.0);
-        double sum = metricsAfter.getOrDefault("sum", 0.0) - metricsBefore.getOrDefault("sum", 0.0);
+        ServerTimer ownTimer = ServerTimer.read(Bench.retryUrl(), LATENESS, "").minus(metricsBefore);
+        double count = ownTimer.count();
+        double sum = ownTimer.sumSeconds();
         String crossCheck = count > 0 ? "retry-war's own /metrics: mean " + Stats.num(sum / count * 1000) + " ms over "
                 + (long) count + " redeliveries" : "retry-war's /metrics lateness timer not found";
         Bench.row("Retry path: " + records + " failing records over " + spread + " s, " + maxRetries + " retries each",
@@ -145,24 +147,5 @@ public final class RetryLateness {
         }
         Bench.log("retry path: wrote " + records + " failing records in " + Stats.num((System.nanoTime() - start) / 1e9)
                 + " s, " + failed.get() + " not acknowledged");
-    }
-
-    /** Sum and count of retry-war's retry_redelivery_lateness_seconds timer over its tags, from /metrics. */
-    static Map<String, Double> latenessMetrics() {
-        Map<String, Double> result = new HashMap<>();
-        try {
-            String text = Http.get(Bench.serverOf(Bench.retryUrl()) + "/metrics").body();
-            for (String line : text.split("\n")) {
-                for (String kind : List.of("sum", "count")) {
-                    if (line.startsWith("retry_redelivery_lateness_seconds_" + kind)) {
-                        String[] parts = line.trim().split("\\s+");
-                        result.merge(kind, Double.parseDouble(parts[parts.length - 1]), Double::sum);
-                    }
-                }
-            }
-        } catch (RuntimeException e) {
-            Bench.log("retry-war /metrics: " + e.getMessage());
-        }
-        return result;
     }
 }

@@ -109,8 +109,10 @@ class EventTraceIT {
         var ping = Http.get(TestStack.consumerUrl() + "/ping", Map.of(TraceHeaders.TRACEPARENT, traceparent));
         assertEquals(200, ping.statusCode(), ping.body());
 
-        List<JsonObject> spans = TraceViewer.await(TraceViewer.traceId(traceparent), "producer-svc's ping-what", EXPORT,
-                s -> s.stream().anyMatch(span -> service(span).equals("producer-svc")));
+        // each service exports its spans on its own schedule: wait for both sides of the call
+        List<JsonObject> spans = TraceViewer.await(TraceViewer.traceId(traceparent), "producer-svc's ping-what and consumer-svc's call",
+                EXPORT, s -> s.stream().map(span -> service(span) + " " + span.getString("kind", "")).collect(Collectors.toSet())
+                        .containsAll(Set.of("producer-svc SERVER", "consumer-svc CLIENT", "consumer-svc SERVER")));
 
         JsonObject served = spans.stream().filter(s -> service(s).equals("producer-svc")).findFirst().orElseThrow();
         assertEquals("SERVER", served.getString("kind"));

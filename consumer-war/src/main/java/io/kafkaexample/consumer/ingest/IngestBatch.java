@@ -87,8 +87,10 @@ public class IngestBatch {
             return 0;
         }
         List<ReadModel.Answer> answers;
+        long start = System.nanoTime();
         try {
             answers = readModel.apply(decoded.stream().map(EventDecoder.Decoded::change).toList());
+            metrics.redis(valid.get(0).topic(), System.nanoTime() - start);
         } catch (RuntimeException e) {
             LOG.warning(() -> "Redis failed for a whole batch of " + valid.size() + " from " + range(valid) + " (" + e
                     + "): handed to the retry service as retryable");

@@ -142,6 +142,10 @@ class IngestBatchTest {
             @Override
             void batch(String topic, int size, int applied, int failed, long nanos) {
             }
+
+            @Override
+            void redis(String topic, long nanos) {
+            }
         };
         return ingest;
     }
