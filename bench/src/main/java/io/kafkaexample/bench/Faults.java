@@ -53,6 +53,7 @@ public final class Faults {
             api.start();
             long start = System.nanoTime();
             long period = (long) (1.9e9 / rate);
+            long sent = 0;
             try (KafkaProducer<String, String> producer = Bench.flowProducer(Bench.kafka())) {
                 for (int i = 0; System.nanoTime() - start < seconds * 1_000_000_000L; i++) {
                     long wait = start + i * period - System.nanoTime();
@@ -64,12 +65,14 @@ public final class Faults {
                         String ghost = run + "-ghost-" + i;
                         String tokenId = Events.newId();
                         send(producer, Bench.TOKENS_TOPIC, ghost, Events.tokenIssued(tokenId, ghost, "ghost", now), ledger.ghosts, tokenId, ledger);
+                        sent++;
                     } else {
                         String user = run + "-u-" + i;
                         String userEvent = Events.newId();
                         String tokenEvent = Events.newId();
                         send(producer, Bench.USERS_TOPIC, user, Events.userCreated(userEvent, user, user), ledger.users, userEvent, ledger);
                         send(producer, Bench.TOKENS_TOPIC, user, Events.tokenIssued(tokenEvent, user, user, now), ledger.tokens, tokenEvent, ledger);
+                        sent += 2;
                     }
                     if (i % Math.max(1, (int) (rate * 5)) == 0) {
                         Bench.log(scenario + ": " + (ledger.users.size() + ledger.tokens.size() + ledger.ghosts.size()) + " records acknowledged, "
@@ -85,8 +88,8 @@ public final class Faults {
             String ready = Bench.env("BENCH_READY_FILE", "").isEmpty() ? "-" : readyAgain(Bench.env("BENCH_READY_FILE", ""));
             Bench.row(scenario, ledger.in(), count.processed(), count.deadLettered(), count.lost(), count.duplicates(), ready,
                     "direct: " + ledger.users.size() + " user.created, " + ledger.tokens.size() + " token.issued, " + ledger.ghosts.size()
-                            + " for unknown users (" + ledger.refused.get() + " not acknowledged), " + Stats.num(rate) + " records/s for "
-                            + seconds + " s; API through " + producers + " producer instance(s): " + ledger.apiLogins.size() + " sign-ups, "
+                            + " for unknown users (" + ledger.refused.get() + " not acknowledged), " + Stats.num(sent / (double) seconds)
+                            + " records/s sent for " + seconds + " s (asked for " + Stats.num(rate) + "); API through " + producers + " producer instance(s): " + ledger.apiLogins.size() + " sign-ups, "
                             + ledger.apiLogins.values().stream().mapToInt(Integer::intValue).sum() + " logins (" + ledger.apiRefused.get()
                             + " refused)");
             return count.lost() == 0 && count.duplicates() == 0;
@@ -137,9 +140,15 @@ public final class Faults {
         return count;
     }
 
+    /** The disruption's own measurement, which may end after the flow settled: waits for it (bench/faults gives up at 300 s). */
     private static String readyAgain(String file) {
+        java.nio.file.Path path = java.nio.file.Path.of(file);
+        long deadline = System.nanoTime() + Duration.ofSeconds(360).toNanos();
+        while (!java.nio.file.Files.exists(path) && System.nanoTime() < deadline) {
+            Bench.sleep(Duration.ofSeconds(1));
+        }
         try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of(file)).strip() + " s";
+            return java.nio.file.Files.readString(path).strip() + " s";
         } catch (java.io.IOException e) {
             return "?";
         }
