@@ -1,7 +1,6 @@
 package io.kafkaexample.common.event;
 
 import io.kafkaexample.common.json.CachedJson;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -19,6 +18,12 @@ public record CloudEvent(String id, String source, String type, Instant time, Js
 
     public static final String SPEC_VERSION = "1.0";
     public static final String JSON = "application/json";
+    /**
+     * How deep a value may nest; the contract's events nest three levels. A deeper one is refused before parsing:
+     * the parser's own limit (1,000) is reported with a plain RuntimeException, and recursion that deep can
+     * overflow a server thread's stack.
+     */
+    static final int MAX_DEPTH = 32;
 
     public CloudEvent {
         Objects.requireNonNull(id, "id");
@@ -51,6 +56,9 @@ public record CloudEvent(String id, String source, String type, Instant time, Js
         if (json == null || json.isBlank()) {
             throw new InvalidEventException("empty record value");
         }
+        if (nestsDeeperThan(json, MAX_DEPTH)) {
+            throw new InvalidEventException("not a CloudEvent: nested deeper than " + MAX_DEPTH + " levels");
+        }
         JsonObject event;
         try (JsonReader reader = CachedJson.reader(json)) {
             JsonValue value = reader.readValue();
@@ -58,7 +66,7 @@ public record CloudEvent(String id, String source, String type, Instant time, Js
                 throw new InvalidEventException("not a JSON object");
             }
             event = value.asJsonObject();
-        } catch (JsonException e) {
+        } catch (RuntimeException e) { // JsonException, and what the parser throws of its own for input it refuses
             throw new InvalidEventException("not JSON: " + e.getMessage());
         }
         String specVersion = requiredString(event, "specversion");
@@ -78,6 +86,31 @@ public record CloudEvent(String id, String source, String type, Instant time, Js
     }
 
     /** An RFC 3339 timestamp of the event or of its data. */
+    /** Whether brackets and braces outside strings nest deeper than {@code limit}: one pass, no parsing. */
+    private static boolean nestsDeeperThan(String json, int limit) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                if (++depth > limit) {
+                    return true;
+                }
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
+        }
+        return false;
+    }
+
     public static Instant instant(String text, String field) throws InvalidEventException {
         try {
             return OffsetDateTime.parse(text).toInstant();

@@ -1,5 +1,6 @@
 package io.kafkaexample.common.event;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,6 +51,15 @@ class CloudEventTest {
         assertInvalid(VALID.replace("{\"id\":\"u1\"}", "\"u1\""), "data must be a JSON object");
         assertInvalid(VALID.replace("application/json", "text/xml"), "datacontenttype");
         assertInvalid(VALID.replace("\"e1\"", "42"), "id must be a string");
+    }
+
+    @Test
+    void aValueNestedDeeperThanAnEventCanBeIsInvalidNotAnErrorOfTheParser() {
+        assertInvalid("[".repeat(100_000) + "]".repeat(100_000), "nested deeper than");
+        assertInvalid("{\"a\":".repeat(CloudEvent.MAX_DEPTH + 1) + "1" + "}".repeat(CloudEvent.MAX_DEPTH + 1), "nested deeper than");
+        // brackets inside strings, escaped quotes among them, do not nest
+        String id = "[{\\\"".repeat(100);
+        assertEquals("[{\"".repeat(100), assertDoesNotThrow(() -> CloudEvent.parse(VALID.replace("\"u1\"", "\"" + id + "\""))).data().getString("id"));
     }
 
     private static void assertInvalid(String json, String reason) {
