@@ -1,7 +1,6 @@
 package io.kafkaexample.common.graphql;
 
 import io.kafkaexample.common.json.CachedJson;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -63,7 +62,7 @@ final class GraphQLRequestBody {
         JsonValue value;
         try (JsonReader reader = CachedJson.reader(new ByteArrayInputStream(body))) {
             value = reader.readValue();
-        } catch (JsonException e) {
+        } catch (RuntimeException e) { // JsonException, and the parser's own for a body nested deeper than it reads
             return "the request body is not JSON: send {\"query\": \"...\", \"variables\": {...}}";
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {

@@ -25,6 +25,7 @@ class GraphQLRequestBodyTest {
     @Test
     void explainsWhatIsWrongWithAnythingElse() {
         assertTrue(problem("not json", JSON).startsWith("the request body is not JSON"));
+        assertTrue(problem("[".repeat(100_000) + "]".repeat(100_000), JSON).startsWith("the request body is not JSON"));
         assertTrue(problem("[1]", JSON).contains("JSON object"));
         assertNotNull(problem("{\"variables\":{}}", JSON));
         assertTrue(problem("{\"query\":42}", JSON).contains("no \"query\" string"));
