@@ -110,7 +110,9 @@ public final class Faults {
                 UsersClient.loginAt(url, name, UsersClient.PASSWORD);
                 ledger.apiLogins.merge(id, 1, Integer::sum);
             } catch (Throwable e) {
-                ledger.apiRefused.incrementAndGet();
+                if (ledger.apiRefused.incrementAndGet() <= 3) {
+                    Bench.log("API sign-up or login at " + url + " refused: " + e);
+                }
             }
             long wait = next - System.nanoTime();
             if (wait > 0) {

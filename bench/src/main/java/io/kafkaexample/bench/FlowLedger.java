@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,7 +17,7 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * What a fault scenario's flow got acknowledged, and where each of those events ended: in the read model, in the
- * dead-letter queue, nowhere (lost), or applied more than once (a duplicate effect).
+ * dead-letter queue, nowhere (lost), or applied or dead-lettered more than once (a duplicate effect).
  */
 final class FlowLedger implements AutoCloseable {
 
@@ -36,7 +35,7 @@ final class FlowLedger implements AutoCloseable {
     final AtomicLong apiRefused = new AtomicLong();
 
     /** What the dead-letter queue received since the flow started: CloudEvent ids, and event types per key. */
-    private final Set<String> deadEventIds = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> deadEventIds = new ConcurrentHashMap<>();
     private final Map<String, List<String>> deadTypesByKey = new ConcurrentHashMap<>();
     private final AtomicBoolean stop = new AtomicBoolean();
     private final Thread watcher;
@@ -76,7 +75,7 @@ final class FlowLedger implements AutoCloseable {
     private void deadLetter(String key, String value) {
         Matcher id = EVENT_ID.matcher(value);
         if (id.find()) {
-            deadEventIds.add(id.group(1));
+            deadEventIds.merge(id.group(1), 1, Integer::sum);
         }
         Matcher type = EVENT_TYPE.matcher(value);
         if (key != null) {
@@ -99,17 +98,21 @@ final class FlowLedger implements AutoCloseable {
         ids.addAll(apiLogins.keySet());
         Map<String, Integer> seen = Bench.tokensIssued(ids);
         long[] c = new long[4]; // processed, dead, lost, duplicates
-        users.forEach((event, user) -> c[seen.getOrDefault(user, -1) >= 0 ? 0 : deadEventIds.contains(event) ? 1 : 2]++);
+        users.forEach((event, user) -> c[seen.getOrDefault(user, -1) >= 0 ? 0 : deadEventIds.containsKey(event) ? 1 : 2]++);
         tokens.forEach((event, user) -> {
             int n = seen.getOrDefault(user, -1);
             if (n >= 1) {
                 c[0]++;
                 c[3] += n - 1;
             } else {
-                c[deadEventIds.contains(event) ? 1 : 2]++;
+                c[deadEventIds.containsKey(event) ? 1 : 2]++;
             }
         });
-        ghosts.keySet().forEach(event -> c[deadEventIds.contains(event) ? 1 : 2]++);
+        ghosts.keySet().forEach(event -> {
+            int letters = deadEventIds.getOrDefault(event, 0);
+            c[letters > 0 ? 1 : 2]++;
+            c[3] += Math.max(0, letters - 1); // a ghost dead-lettered twice
+        });
         apiLogins.forEach((id, acked) -> {
             int n = seen.getOrDefault(id, -1);
             c[n >= 0 ? 0 : deadOfType(id, "user.created") > 0 ? 1 : 2]++;
