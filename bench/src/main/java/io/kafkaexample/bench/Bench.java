@@ -60,6 +60,11 @@ final class Bench {
         return Integer.parseInt(env("STACK_PORT_OFFSET", "0"));
     }
 
+    /** The one Redis of the dev stack (the drivers that talk to Redis run against a single node). */
+    static String redisUrl() {
+        return env("REDIS_URL", "redis://localhost:6379/0");
+    }
+
     static String kafka() {
         return env("BENCH_KAFKA", "localhost:" + (9092 + offset()));
     }

@@ -39,7 +39,7 @@ final class DrainWaits {
     /** Script calls Redis has run (EVAL and EVALSHA) and the microseconds it spent in them, by INFO commandstats. */
     static double[] scripts() {
         double[] total = new double[2];
-        try (RedisClient redis = RedisClient.create(Bench.env("REDIS_URL", "redis://localhost:6379/0"))) {
+        try (RedisClient redis = RedisClient.create(Bench.redisUrl())) {
             for (String line : redis.info("commandstats").split("\r?\n")) {
                 if (line.startsWith("cmdstat_eval:") || line.startsWith("cmdstat_evalsha:")) {
                     for (String field : line.substring(line.indexOf(':') + 1).split(",")) {

@@ -2,6 +2,9 @@ package io.kafkaexample.bench;
 
 import io.kafkaexample.testsupport.Events;
 import io.kafkaexample.testsupport.UsersClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -144,14 +147,14 @@ public final class Faults {
 
     /** The disruption's own measurement, which may end after the flow settled: waits for it (bench/faults gives up at 300 s). */
     private static String readyAgain(String file) {
-        java.nio.file.Path path = java.nio.file.Path.of(file);
+        Path path = Path.of(file);
         long deadline = System.nanoTime() + Duration.ofSeconds(360).toNanos();
-        while (!java.nio.file.Files.exists(path) && System.nanoTime() < deadline) {
+        while (!Files.exists(path) && System.nanoTime() < deadline) {
             Bench.sleep(Duration.ofSeconds(1));
         }
         try {
-            return java.nio.file.Files.readString(path).strip() + " s";
-        } catch (java.io.IOException e) {
+            return Files.readString(path).strip() + " s";
+        } catch (IOException e) {
             return "?";
         }
     }

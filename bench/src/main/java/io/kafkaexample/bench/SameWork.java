@@ -61,7 +61,7 @@ final class SameWork {
      */
     static double rate(String topic, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
         String group = "bench-same-work-" + Long.toHexString(System.nanoTime());
-        try (RedisClient redis = RedisClient.create(Bench.env("REDIS_URL", "redis://localhost:6379/0"));
+        try (RedisClient redis = RedisClient.create(Bench.redisUrl());
              KafkaConsumer<String, String> consumer = consumer(group)) {
             SameWork work = new SameWork(redis);
             Map<TopicPartition, Long> partitions = ofTopic(from, topic);
@@ -144,7 +144,7 @@ final class SameWork {
 
     /** Removes what the runs wrote. */
     static void clean() {
-        try (RedisClient redis = RedisClient.create(Bench.env("REDIS_URL", "redis://localhost:6379/0"))) {
+        try (RedisClient redis = RedisClient.create(Bench.redisUrl())) {
             clean(redis);
         }
     }
