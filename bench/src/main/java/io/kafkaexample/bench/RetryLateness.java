@@ -25,6 +25,7 @@ import org.apache.kafka.common.header.Header;
  * its record timestamp minus the due time (the side-topic record's timestamp, when the consumer handed the
  * failure over, plus the backoff for that attempt). retry-war takes the record in a little after that
  * timestamp, so its own due time is later: this lateness is an upper bound, and "early" here is truly early.
+ * The intake rate is retry-svc's commits on the side topic (it commits a side record once its retry is stored).
  * Run with RETRY_BACKOFF_JITTER=0 (bench/run does), or every jittered redelivery would look early.
  *
  * <p>{@code RetryLateness <records> <spread-seconds> <initial> <multiplier> <max> <max-retries>}
@@ -59,7 +60,8 @@ public final class RetryLateness {
         TreeMap<Long, Integer> perSecond = new TreeMap<>();
 
         var consumer = Bench.plainConsumer(Bench.kafka());
-        try (consumer; Admin admin = Bench.admin(Bench.kafka())) {
+        CommitRate intake = new CommitRate(Bench.RETRY_GROUP, Bench.SIDE_TOPIC);
+        try (consumer; intake; Admin admin = Bench.admin(Bench.kafka())) {
             var ends = Bench.endOffsets(admin, List.of(Bench.SIDE_TOPIC, Bench.REDELIVERY_TOPIC, Bench.DLQ_TOPIC));
             consumer.assign(ends.keySet());
             ends.forEach(consumer::seek);
@@ -103,7 +105,7 @@ public final class RetryLateness {
         Bench.row("Retry path: " + records + " failing records over " + spread + " s, " + maxRetries + " retries each",
                 "lateness " + stats.summary("ms") + "; early: " + early,
                 "due = hand-off to side topic + " + initial + " × " + Stats.num(multiplier) + "^(n−1), max " + max + ", jitter 0",
-                "peak " + peak + " redeliveries/s",
+                "peak " + peak + " redeliveries/s; intake peak " + intake.peakPerSecond() + " side records/s (retry-svc's commits)",
                 stats.count() + " redeliveries timed (expected " + (long) records * maxRetries + "), " + unmatched.get()
                         + " without their side-topic record, " + deadLettered.size() + "/" + records + " dead-lettered; "
                         + crossCheck);

@@ -5,8 +5,8 @@ import java.time.Duration;
 
 /**
  * How the incoming channels batch (defaults in common's microprofile-config.properties): at most {@code size}
- * messages a batch, closed at the latest {@code maxWait} after its first message; a message unacknowledged for
- * longer than {@code maxUnackedAge} makes the service not ready.
+ * messages a batch, closed {@code maxWait} after its first message (or once the batch before it is done); a
+ * message unacknowledged for longer than {@code maxUnackedAge} makes the service not ready.
  */
 public record BatchSettings(int size, Duration maxWait, Duration maxUnackedAge) {
 

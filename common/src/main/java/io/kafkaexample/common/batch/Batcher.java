@@ -18,9 +18,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Gathers the messages of one channel into batches of at most {@code size}, each closed when full or
- * {@code wait} after its first message, and applies them one after the other, in the order they arrived: so a
- * partition's records are applied in their order. {@link #add} never blocks: the connector stops delivering
+ * Gathers the messages of one channel into batches of at most {@code size}, and applies them one after the
+ * other, in the order they arrived: so a partition's records are applied in their order. A batch is closed when
+ * full, or {@code wait} after its first message if no batch is being applied; else when the one being applied is
+ * done: while one batch is in Redis the next keeps gathering, so batches grow with the load instead of queueing
+ * up small. {@link #add} never blocks: the connector stops delivering
  * once its limit of unacknowledged messages is reached, which bounds what waits here. The flush must end every
  * message of its batch in an acknowledgement or a hand-off; this class only keeps the order and the times.
  *
@@ -87,7 +89,8 @@ public final class Batcher<T> {
     }
 
     private synchronized void due() {
-        if (!pending.isEmpty()) {
+        timer = null; // the wait is over: the batch closes now, or once the one being applied is done
+        if (!pending.isEmpty() && inFlight.isEmpty()) {
             close();
         }
     }
@@ -120,5 +123,8 @@ public final class Batcher<T> {
 
     private synchronized void done() {
         inFlight.pollFirst();
+        if (inFlight.isEmpty() && !pending.isEmpty() && timer == null) {
+            close();
+        }
     }
 }

@@ -65,6 +65,27 @@ class BatcherTest {
     }
 
     @Test
+    void whileABatchIsAppliedTheNextGathersPastItsWaitAndGoesWhenTheFirstIsDone() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Batcher<Integer> batcher = batcher(100, Duration.ofMillis(1), batch -> {
+            flushed.add(batch);
+            if (batch.get(0) == 0) {
+                await(release);
+            }
+        });
+        batcher.add(0);
+        assertEquals(List.of(0), flushed.poll(2, TimeUnit.SECONDS), "alone, after its wait");
+        for (int i = 1; i < 10; i++) {
+            batcher.add(i);
+            sleep(10); // ten times the wait
+        }
+        assertEquals(null, flushed.poll(), "the next gathers while the first is applied");
+
+        release.countDown();
+        assertEquals(IntStream.range(1, 10).boxed().toList(), flushed.poll(2, TimeUnit.SECONDS), "one batch, once the first is done");
+    }
+
+    @Test
     void theOldestMessageNotDoneIsTheFirstOfTheOldestBatchStillBeingApplied() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         Batcher<Integer> batcher = batcher(2, Duration.ofHours(1), batch -> await(release));

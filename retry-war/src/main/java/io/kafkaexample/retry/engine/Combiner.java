@@ -28,7 +28,11 @@ final class Combiner<T> {
     }
 
     void add(T item) {
-        queue.add(item);
+        addAll(List.of(item));
+    }
+
+    void addAll(List<T> items) {
+        queue.addAll(items);
         // an item added just as the running thread let go is taken by this loop, never left behind
         while (!queue.isEmpty() && running.compareAndSet(false, true)) {
             try {

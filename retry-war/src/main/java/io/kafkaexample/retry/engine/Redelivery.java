@@ -25,11 +25,7 @@ public final class Redelivery {
     private final Jobs jobs;
     private final LostState lostState;
     private final Sends sends;
-    private final Combiner<DueJob> due = new Combiner<>(BATCH, this::runDue);
-
-    /** A job that fell due: its id, and the retry as this instance scheduled it, or null. */
-    private record DueJob(String id, Claim.Claimed copy) {
-    }
+    private final Combiner<Jobs.Fell> due = new Combiner<>(BATCH, this::runDue);
 
     public Redelivery(RetryState state, Sender sender, Landed landed, DeadLetters deadLetters, Clock clock, EngineSettings settings,
                       RetryEvents events, String owner) {
@@ -37,7 +33,7 @@ public final class Redelivery {
         this.clock = clock;
         this.settings = settings;
         this.owner = owner;
-        this.jobs = new Jobs(clock, (id, copy) -> due.add(new DueJob(id, copy)));
+        this.jobs = new Jobs(clock, due::addAll);
         this.lostState = new LostState(sender, deadLetters, events);
         this.sends = new Sends(state, sender, landed, deadLetters, clock, settings, events, owner, this::track);
     }
@@ -76,7 +72,7 @@ public final class Redelivery {
         return jobs.size();
     }
 
-    private void runDue(List<DueJob> fell) {
+    private void runDue(List<Jobs.Fell> fell) {
         Map<String, Claim.Claimed> copies = new LinkedHashMap<>();
         fell.forEach(job -> copies.put(job.id(), job.copy()));
         List<String> ids = new ArrayList<>(copies.keySet());
