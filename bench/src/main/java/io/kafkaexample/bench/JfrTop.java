@@ -50,7 +50,7 @@ public final class JfrTop {
                 threads.merge(thread, 1, Integer::sum);
             }
         }
-        System.out.println("CPU samples: " + samples + " (" + args[0] + ")");
+        System.out.println("CPU samples: " + samples + " (" + Path.of(args[0]).getFileName() + ")");
         System.out.println();
         print("Threads (share of samples)", threads, samples, n);
         print("Top of stack (self time)", self, samples, n);
