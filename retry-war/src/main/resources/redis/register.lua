@@ -15,12 +15,6 @@ local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 if redis.call('HSETNX', hash_key, 'seen:' .. side_position, 1) == 0 then
   return {'duplicate', tonumber(redis.call('HGET', hash_key, 'attempts')), redis.call('HGET', hash_key, 'state') or ''}
 end
--- A dead-lettered message is left as it is (only a replay, which forgets it, starts it again): a new side record
--- of it (its origin record applied again after a consumer died) is returned with that state, not counted.
-local state = redis.call('HGET', hash_key, 'state')
-if state == 'dead-lettered' then
-  return {'new', tonumber(redis.call('HGET', hash_key, 'attempts')), state}
-end
 local attempts = math.max(tonumber(redis.call('HGET', hash_key, 'attempts') or '0') + 1, tonumber(header_attempts))
 redis.call('HSET', hash_key, 'side', side_position, 'attempts', attempts, 'state', 'received', 'updatedAt', now,
   'topic', origin_topic, 'key', record_key, 'error', error_text, 'replyTo', reply_to, 'group', group)

@@ -21,8 +21,7 @@ public final class Intake {
 
     private static final Logger LOG = Logger.getLogger(Intake.class.getName());
     /** States in which a report read again has had all its effects already. */
-    private static final String DEAD_LETTERED = "dead-lettered";
-    private static final Set<String> SETTLED = Set.of("scheduled", "claimed", "redelivered", DEAD_LETTERED);
+    private static final Set<String> SETTLED = Set.of("scheduled", "claimed", "redelivered", "dead-lettered");
 
     private final RetryState state;
     private final DeadLetters deadLetters;
@@ -62,7 +61,7 @@ public final class Intake {
         for (int i = 0; i < failures.size(); i++) {
             Failure failure = failures.get(i);
             Registration registration = registrations.get(i);
-            if (last.get(failure.id()) != i || handledBefore(registration)) {
+            if (last.get(failure.id()) != i || registration.duplicate() && SETTLED.contains(registration.state())) {
                 LOG.fine(() -> "side record " + failure.sidePosition() + " was handled before (" + registration.state() + ")");
                 continue;
             }
@@ -90,15 +89,6 @@ public final class Intake {
     }
 
     private record Retry(Failure failure, int attempts, Duration delay) {
-    }
-
-    /**
-     * A report read again has had its effects; so has any report of a message dead-lettered already, which stays
-     * so until a replay forgets it: a consumer that died before committing hands its failures on again, and the
-     * message must not be dead-lettered twice.
-     */
-    private static boolean handledBefore(Registration registration) {
-        return registration.duplicate() ? SETTLED.contains(registration.state()) : DEAD_LETTERED.equals(registration.state());
     }
 
     private void schedule(List<Retry> retries) {

@@ -2,8 +2,7 @@ package io.kafkaexample.retry.engine;
 
 /**
  * What counting one side record found: whether it was counted before (a side record read again), the failed
- * attempts so far, and the message's state ({@code dead-lettered} for a new side record of a message dead-lettered
- * already: not counted).
+ * attempts so far, and the message's state.
  */
 public record Registration(boolean duplicate, int attempts, String state) {
 }

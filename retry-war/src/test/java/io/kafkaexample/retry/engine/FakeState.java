@@ -52,9 +52,6 @@ final class FakeState implements RetryState {
         if (!entry.seen.add(failure.sidePosition())) {
             return new Registration(true, entry.attempts, entry.state == null ? "" : entry.state);
         }
-        if ("dead-lettered".equals(entry.state)) {
-            return new Registration(false, entry.attempts, entry.state);
-        }
         entry.attempts = Math.max(entry.attempts + 1, failure.headerAttempts());
         entry.state = "received";
         entry.replyTo = failure.replyTo().orElse("");

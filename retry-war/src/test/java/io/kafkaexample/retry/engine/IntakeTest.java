@@ -50,20 +50,6 @@ class IntakeTest {
     }
 
     @Test
-    void aNewReportOfAMessageDeadLetteredAlreadyIsNotCountedNorDeadLetteredAgain() throws Exception {
-        for (int attempt = 1; attempt <= 4; attempt++) {
-            a.intake.accept(Instances.failure("m11", attempt, "side-0@" + attempt));
-        }
-        // a consumer died before committing: its failure of the last redelivery is handed on again
-        a.intake.accept(Instances.failure("m11", 4, "side-3@9"));
-        instances.run(Duration.ofSeconds(30), Duration.ofSeconds(1));
-
-        assertEquals(1, instances.deadLetters.of("m11"));
-        assertEquals(4, instances.state.entries.get("m11").attempts);
-        assertEquals("dead-lettered", instances.state.stateOf("m11"));
-    }
-
-    @Test
     void aReplyTopicThatIsNotConfiguredIsDeadLetteredWithTheReasonAndNeverSent() throws Exception {
         Failure elsewhere = new Failure("m4", "issued-token", "k", "g", Optional.of("payments"), 1, true, "E", "side-0@1", "r");
         a.intake.accept(elsewhere);
