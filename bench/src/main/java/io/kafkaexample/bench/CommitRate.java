@@ -23,8 +23,9 @@ final class CommitRate implements AutoCloseable {
     private final Thread sampler;
     private volatile boolean stopped;
 
-    CommitRate(String group, String topic) {
-        this.admin = Bench.admin(Bench.kafka());
+    /** Samples until closed, through {@code admin} (the driver's own: an admin client is thread-safe). */
+    CommitRate(Admin admin, String group, String topic) {
+        this.admin = admin;
         this.group = group;
         this.topic = topic;
         this.sampler = new Thread(this::sample, "commit-rate-" + group);
@@ -70,6 +71,5 @@ final class CommitRate implements AutoCloseable {
     public void close() throws InterruptedException {
         stopped = true;
         sampler.join();
-        admin.close();
     }
 }

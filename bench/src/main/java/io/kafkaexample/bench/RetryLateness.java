@@ -60,8 +60,9 @@ public final class RetryLateness {
         TreeMap<Long, Integer> perSecond = new TreeMap<>();
 
         var consumer = Bench.plainConsumer(Bench.kafka());
-        CommitRate intake = new CommitRate(Bench.RETRY_GROUP, Bench.SIDE_TOPIC);
-        try (consumer; intake; Admin admin = Bench.admin(Bench.kafka())) {
+        Admin admin = Bench.admin(Bench.kafka());
+        CommitRate intake = new CommitRate(admin, Bench.RETRY_GROUP, Bench.SIDE_TOPIC);
+        try (consumer; admin; intake) {
             var ends = Bench.endOffsets(admin, List.of(Bench.SIDE_TOPIC, Bench.REDELIVERY_TOPIC, Bench.DLQ_TOPIC));
             consumer.assign(ends.keySet());
             ends.forEach(consumer::seek);

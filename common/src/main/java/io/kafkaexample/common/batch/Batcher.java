@@ -22,9 +22,9 @@ import java.util.logging.Logger;
  * other, in the order they arrived: so a partition's records are applied in their order. A batch is closed when
  * full, or {@code wait} after its first message if no batch is being applied; else when the one being applied is
  * done: while one batch is in Redis the next keeps gathering, so batches grow with the load instead of queueing
- * up small. {@link #add} never blocks: the connector stops delivering
- * once its limit of unacknowledged messages is reached, which bounds what waits here. The flush must end every
- * message of its batch in an acknowledgement or a hand-off; this class only keeps the order and the times.
+ * up small. {@link #add} never blocks: the connector stops delivering once its limit of unacknowledged messages
+ * is reached, which bounds what waits here. The flush must end every message of its batch in an acknowledgement
+ * or a hand-off; this class only keeps the order and the times.
  *
  * @param <T> a message
  */
