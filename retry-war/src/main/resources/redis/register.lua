@@ -1,18 +1,24 @@
 -- Counts one failure of a message read from side-topic-for-retry.
 -- KEYS: the message's hash, the schedule (sorted set of due ids).
--- ARGV: side position, attempts in the record's header, state TTL (s), origin topic, key, error, reply-to, group, id.
+-- ARGV: side position, attempts in the record's header, state TTL (s), origin topic, key, error, reply-to, group, id,
+--       failed position (where the record the consumer failed on sits; empty if the side record does not say).
 -- Times are Redis's own (TIME), so instances whose clocks differ agree on them.
--- A side record seen again is not counted again (field seen:<position> for every position counted, not only
--- the latest: Liberty can lose committed offsets, so an older side record may be read again after newer
--- ones). The count is max(stored + 1, header): Redis may have lost the state, the header never counts low.
+-- A failure reported again is not counted again: neither a side record read again (field seen:<side position>
+-- for every one counted, not only the latest: Liberty can lose committed offsets, so an older side record may be
+-- read again after newer ones) nor a new report of a record the consumer failed on before (field
+-- failed:<position>: a consumer killed before committing applies the record again and reports it again).
+-- The count is max(stored + 1, header): Redis may have lost the state, the header never counts low.
 -- A new failure takes the message off the schedule until its own retry is scheduled.
 local hash_key, due_key = KEYS[1], KEYS[2]
 local side_position, header_attempts, ttl_seconds = ARGV[1], ARGV[2], ARGV[3]
 local origin_topic, record_key, error_text, reply_to, group, id = ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9]
+local failed_position = ARGV[10]
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 
-if redis.call('HSETNX', hash_key, 'seen:' .. side_position, 1) == 0 then
+local new_side = redis.call('HSETNX', hash_key, 'seen:' .. side_position, 1) == 1
+local new_failure = failed_position == '' or redis.call('HSETNX', hash_key, 'failed:' .. failed_position, 1) == 1
+if not (new_side and new_failure) then
   return {'duplicate', tonumber(redis.call('HGET', hash_key, 'attempts')), redis.call('HGET', hash_key, 'state') or ''}
 end
 local attempts = math.max(tonumber(redis.call('HGET', hash_key, 'attempts') or '0') + 1, tonumber(header_attempts))

@@ -21,7 +21,7 @@ public final class FailedRecord {
     /** What a replay drops, so the letter starts a fresh count; the provenance (origin, group, reply-to) stays. */
     static final List<String> FAILURE_HEADERS = List.of(RetryHeaders.ATTEMPTS, RetryHeaders.FIRST_FAILURE_AT,
             RetryHeaders.ERROR_CLASS, RetryHeaders.ERROR_MESSAGE, RetryHeaders.RETRYABLE, RetryHeaders.DLQ_REASON,
-            RetryHeaders.DLQ_AT, RetryHeaders.RETRY_ID);
+            RetryHeaders.DLQ_AT, RetryHeaders.RETRY_ID, RetryHeaders.FAILED_POSITION);
 
     private final Headers headers;
 
@@ -42,6 +42,7 @@ public final class FailedRecord {
         if (RetryHeaders.get(failed.headers(), RetryHeaders.FIRST_FAILURE_AT).isEmpty()) {
             RetryHeaders.set(headers, RetryHeaders.FIRST_FAILURE_AT, now.toString());
         }
+        RetryHeaders.set(headers, RetryHeaders.FAILED_POSITION, RecordPosition.of(failed));
         RetryHeaders.set(headers, RetryHeaders.GROUP, group);
         RetryHeaders.set(headers, RetryHeaders.REPLY_TO, replyTo);
         RetryHeaders.set(headers, RetryHeaders.ATTEMPTS, Integer.toString(RetryHeaders.attempts(failed.headers()) + 1));
@@ -94,6 +95,11 @@ public final class FailedRecord {
 
     public Optional<String> originOffset() {
         return header(RetryHeaders.ORIGIN_OFFSET);
+    }
+
+    /** Where the record the consumer failed on sits, {@code topic-partition@offset}. */
+    public Optional<String> failedPosition() {
+        return header(RetryHeaders.FAILED_POSITION);
     }
 
     public Optional<String> group() {

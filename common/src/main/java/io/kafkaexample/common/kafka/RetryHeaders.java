@@ -15,6 +15,11 @@ public final class RetryHeaders {
     public static final String ORIGIN_TOPIC = "retry-origin-topic";
     public static final String ORIGIN_PARTITION = "retry-origin-partition";
     public static final String ORIGIN_OFFSET = "retry-origin-offset";
+    /**
+     * Where the record a consumer failed on sits (the original or a redelivered copy): a consumer that applies it
+     * again after a crash reports the same failure again, and retry-war counts it once.
+     */
+    public static final String FAILED_POSITION = "retry-failed-position";
     public static final String GROUP = "retry-group";
     public static final String REPLY_TO = "retry-reply-to";
     public static final String ATTEMPTS = "retry-attempts";

@@ -24,6 +24,7 @@ class FailedRecordTest {
         assertEquals("issued-token", header(out, RetryHeaders.ORIGIN_TOPIC));
         assertEquals("3", header(out, RetryHeaders.ORIGIN_PARTITION));
         assertEquals("42", header(out, RetryHeaders.ORIGIN_OFFSET));
+        assertEquals("issued-token-3@42", header(out, RetryHeaders.FAILED_POSITION));
         assertEquals("consumer-svc", header(out, RetryHeaders.GROUP));
         assertEquals("consumer-svc-redelivery", header(out, RetryHeaders.REPLY_TO));
         assertEquals("1", header(out, RetryHeaders.ATTEMPTS));
@@ -43,12 +44,15 @@ class FailedRecordTest {
                 "consumer-svc-redelivery", NOW.plusSeconds(60));
         assertEquals("issued-token", header(second, RetryHeaders.ORIGIN_TOPIC));
         assertEquals("42", header(second, RetryHeaders.ORIGIN_OFFSET));
+        assertEquals("consumer-svc-redelivery-0@7", header(second, RetryHeaders.FAILED_POSITION), "the copy it failed on, not the origin");
         assertEquals(NOW.toString(), header(second, RetryHeaders.FIRST_FAILURE_AT));
         assertEquals("2", header(second, RetryHeaders.ATTEMPTS));
         assertEquals("false", header(second, RetryHeaders.RETRYABLE));
         assertEquals("b", header(second, RetryHeaders.ERROR_MESSAGE));
-        assertEquals(1, java.util.Arrays.stream(second.headers().toArray()).filter(h -> h.key().equals(RetryHeaders.ATTEMPTS)).count(),
-                "retry-attempts is replaced, never appended");
+        for (String replaced : new String[] {RetryHeaders.ATTEMPTS, RetryHeaders.FAILED_POSITION}) {
+            assertEquals(1, java.util.Arrays.stream(second.headers().toArray()).filter(h -> h.key().equals(replaced)).count(),
+                    replaced + " is replaced, never appended");
+        }
     }
 
     private static String header(ProducerRecord<String, String> record, String name) {

@@ -83,6 +83,7 @@ class EventConsumerIT {
             assertEquals("new-user-created", headers.get("retry-origin-topic"));
             assertEquals(Integer.toString(sent.partition()), headers.get("retry-origin-partition"));
             assertEquals(Long.toString(sent.offset()), headers.get("retry-origin-offset"));
+            assertEquals("new-user-created-" + sent.partition() + "@" + sent.offset(), headers.get("retry-failed-position"));
             assertEquals("consumer-svc", headers.get("retry-group"));
             assertEquals("consumer-svc-redelivery", headers.get("retry-reply-to"));
             assertEquals("1", headers.get("retry-attempts"));

@@ -46,7 +46,8 @@ public class FailureIntake {
     /** The engine's view of a side record, its record in the form Redis keeps. */
     public static Failure failureOf(FailedMessage message) {
         return new Failure(message.id(), message.originTopic(), message.keyText(), message.group(), message.replyTo(),
-                message.attempts(), message.retryable(), message.error(), message.sidePosition(), StoredRecord.of(message).toJson());
+                message.attempts(), message.retryable(), message.error(), message.sidePosition(), message.failedPosition(),
+                StoredRecord.of(message).toJson());
     }
 
     private synchronized Intake intake() {

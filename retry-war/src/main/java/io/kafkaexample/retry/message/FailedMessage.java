@@ -20,7 +20,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  */
 public record FailedMessage(String id, String originTopic, byte[] key, byte[] value, Headers headers, int attempts,
                             boolean retryable, Optional<String> replyTo, String group, String errorClass, String errorMessage,
-                            String sidePosition) {
+                            String sidePosition, Optional<String> failedPosition) {
 
     /** Reads a side-topic record; a record without the contract's headers still yields a message (to dead-letter). */
     public static FailedMessage from(ConsumerRecord<byte[], byte[]> record) {
@@ -40,7 +40,8 @@ public record FailedMessage(String id, String originTopic, byte[] key, byte[] va
                 group,
                 envelope.errorClass().orElse("unknown"),
                 envelope.errorMessage().orElse(""),
-                RecordPosition.of(record));
+                RecordPosition.of(record),
+                envelope.failedPosition());
     }
 
     /**

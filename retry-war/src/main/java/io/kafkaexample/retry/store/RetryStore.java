@@ -47,7 +47,7 @@ public class RetryStore implements RetryState {
         return pipeline(failures.stream().map(failure -> new ScriptPipeline.Call(REGISTER, List.of(keys.message(failure.id()), keys.due()),
                 List.of(failure.sidePosition(), Integer.toString(failure.headerAttempts()), seconds(ttl), failure.originTopic(),
                         failure.key() == null ? "" : failure.key(), failure.error(), failure.replyTo().orElse(""), failure.group(),
-                        failure.id()))).toList()).stream().map(RetryStore::registration).toList();
+                        failure.id(), failure.failedPosition().orElse("")))).toList()).stream().map(RetryStore::registration).toList();
     }
 
     private static Registration registration(Object reply) {

@@ -49,7 +49,9 @@ final class FakeState implements RetryState {
     @Override
     public synchronized Registration register(Failure failure, Duration ttl) {
         Entry entry = entries.computeIfAbsent(failure.id(), id -> new Entry());
-        if (!entry.seen.add(failure.sidePosition())) {
+        boolean newSide = entry.seen.add("seen:" + failure.sidePosition());
+        boolean newFailure = failure.failedPosition().map(position -> entry.seen.add("failed:" + position)).orElse(true);
+        if (!(newSide && newFailure)) {
             return new Registration(true, entry.attempts, entry.state == null ? "" : entry.state);
         }
         entry.attempts = Math.max(entry.attempts + 1, failure.headerAttempts());

@@ -75,9 +75,14 @@ final class Instances {
         }
     }
 
+    /** A report that does not say which record failed (a side record written before the header existed). */
     static Failure failure(String id, int headerAttempts, String sidePosition) {
+        return failure(id, headerAttempts, sidePosition, Optional.empty());
+    }
+
+    static Failure failure(String id, int headerAttempts, String sidePosition, Optional<String> failedPosition) {
         return new Failure(id, "issued-token", "key-" + id, "consumer-svc", Optional.of(REPLY_TO), headerAttempts, true,
-                "IllegalStateException: down", sidePosition, "record-" + id);
+                "IllegalStateException: down", sidePosition, failedPosition, "record-" + id);
     }
 
     List<Integer> attemptsSent(String id) {

@@ -50,8 +50,42 @@ class IntakeTest {
     }
 
     @Test
+    void aFailureReportedAgainByAConsumerThatAppliedItsRecordAgainIsNeitherCountedNorDeadLetteredAgain() throws Exception {
+        // each attempt fails on its own copy; the consumer that failed on the last one died before committing it, and
+        // the instance that took over applied that copy again and reported it from a new side record
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            a.intake.accept(Instances.failure("m12", attempt, "side-0@" + attempt, Optional.of("consumer-svc-redelivery-0@" + attempt)));
+        }
+        a.intake.accept(Instances.failure("m12", 4, "side-0@5", Optional.of("consumer-svc-redelivery-0@4")));
+
+        assertEquals(1, instances.deadLetters.of("m12"));
+        assertEquals(4, instances.state.entries.get("m12").attempts);
+    }
+
+    @Test
+    void aScheduledRetryReportedAgainFromTheSameRecordKeepsItsCountAndDueTime() throws Exception {
+        a.intake.accept(Instances.failure("m13", 1, "side-0@1", Optional.of("issued-token-0@7")));
+        long due = instances.state.schedule.get("m13");
+        instances.time.advance(Duration.ofMillis(400));
+        a.intake.accept(Instances.failure("m13", 1, "side-1@1", Optional.of("issued-token-0@7")));
+
+        assertEquals(1, instances.state.entries.get("m13").attempts);
+        assertEquals(due, instances.state.schedule.get("m13"));
+    }
+
+    @Test
+    void distinctRecordsWithTheSameBytesAreOneMessageAndEachIsDeadLettered() throws Exception {
+        a.intake.accept(fatal("m14", "side-0@1"));
+        a.intake.accept(new Failure("m14", "issued-token", "k", "g", Optional.of(Instances.REPLY_TO), 1, false, "E", "side-0@2",
+                Optional.of("issued-token-0@other"), "r"));
+
+        assertEquals(2, instances.deadLetters.of("m14"));
+    }
+
+    @Test
     void aReplyTopicThatIsNotConfiguredIsDeadLetteredWithTheReasonAndNeverSent() throws Exception {
-        Failure elsewhere = new Failure("m4", "issued-token", "k", "g", Optional.of("payments"), 1, true, "E", "side-0@1", "r");
+        Failure elsewhere = new Failure("m4", "issued-token", "k", "g", Optional.of("payments"), 1, true, "E", "side-0@1",
+                Optional.empty(), "r");
         a.intake.accept(elsewhere);
         instances.run(Duration.ofSeconds(10), Duration.ofSeconds(1));
 
@@ -62,7 +96,8 @@ class IntakeTest {
 
     @Test
     void aFailureThatIsNotRetryableIsDeadLetteredAtOnce() throws Exception {
-        Failure fatal = new Failure("m5", "issued-token", "k", "g", Optional.of(Instances.REPLY_TO), 1, false, "E", "side-0@1", "r");
+        Failure fatal = new Failure("m5", "issued-token", "k", "g", Optional.of(Instances.REPLY_TO), 1, false, "E", "side-0@1",
+                Optional.empty(), "r");
         a.intake.accept(fatal);
 
         assertEquals(1, instances.deadLetters.of("m5"));
@@ -110,6 +145,7 @@ class IntakeTest {
     }
 
     private static Failure fatal(String id, String side) {
-        return new Failure(id, "issued-token", "k", "g", Optional.of(Instances.REPLY_TO), 1, false, "E", side, "r");
+        return new Failure(id, "issued-token", "k", "g", Optional.of(Instances.REPLY_TO), 1, false, "E", side,
+                Optional.of("issued-token-0@" + id), "r");
     }
 }

@@ -23,6 +23,7 @@ class FailedMessageTest {
         RetryHeaders.set(record.headers(), RetryHeaders.GROUP, "consumer-svc");
         RetryHeaders.set(record.headers(), RetryHeaders.ERROR_CLASS, "com.example.UnknownUserException");
         RetryHeaders.set(record.headers(), RetryHeaders.ERROR_MESSAGE, "no such user");
+        RetryHeaders.set(record.headers(), RetryHeaders.FAILED_POSITION, "consumer-svc-redelivery-2@9");
 
         FailedMessage message = FailedMessage.from(record);
 
@@ -33,6 +34,7 @@ class FailedMessageTest {
         assertEquals("consumer-svc", message.group());
         assertEquals("UnknownUserException: no such user", message.error());
         assertEquals("side-topic-for-retry-5@77", message.sidePosition());
+        assertEquals(Optional.of("consumer-svc-redelivery-2@9"), message.failedPosition());
         assertEquals(FailedMessage.idOf("consumer-svc", "issued-token", bytes("{\"v\":1}")), message.id());
     }
 
@@ -44,6 +46,7 @@ class FailedMessageTest {
         assertTrue(message.retryable());
         assertEquals(Optional.empty(), message.replyTo());
         assertEquals("side-topic-for-retry", message.originTopic());
+        assertEquals(Optional.empty(), message.failedPosition());
     }
 
     @Test

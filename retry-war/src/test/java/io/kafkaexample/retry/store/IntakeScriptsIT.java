@@ -32,6 +32,18 @@ class IntakeScriptsIT extends ScriptsFixture {
     }
 
     @Test
+    void aRecordReportedAgainFromAnotherSideRecordIsNotCountedTwiceButAnotherRecordWithTheSameBytesIs() {
+        Optional<String> failedOn = Optional.of("issued-token-0@5");
+        assertEquals(new Registration(false, 1, "received"), store.register(failure("m13", "side-0@1", 1, failedOn), TTL));
+        assertEquals(new Registration(true, 1, "received"), store.register(failure("m13", "side-0@2", 1, failedOn), TTL),
+                "a consumer killed before committing applied the record again and reported it again");
+        assertEquals(new Registration(false, 2, "received"), store.register(failure("m13", "side-0@3", 1, Optional.of("issued-token-0@6")), TTL),
+                "another record with the same bytes is another failure of the same message");
+        assertEquals(new Registration(true, 2, "received"), store.register(failure("m13", "side-0@2", 1, failedOn), TTL),
+                "the second report, read again");
+    }
+
+    @Test
     void attemptsAreOneMoreThanStoredOrTheHeaderWhicheverIsMore() {
         long before = redisNow();
         assertEquals(1, store.register(failure("m2", "side-0@1", 1), TTL).attempts());
@@ -139,7 +151,7 @@ class IntakeScriptsIT extends ScriptsFixture {
 
     @Test
     void aFailureWithoutKeyOrReplyToIsStoredAsEmpty() {
-        store.register(new Failure("m12", "issued-token", null, "g", Optional.empty(), 1, true, "E", "side-0@1", "r"), TTL);
+        store.register(new Failure("m12", "issued-token", null, "g", Optional.empty(), 1, true, "E", "side-0@1", Optional.empty(), "r"), TTL);
         assertEquals("", redis.hget(keys.message("m12"), "key"));
         assertEquals("", redis.hget(keys.message("m12"), "replyTo"));
     }

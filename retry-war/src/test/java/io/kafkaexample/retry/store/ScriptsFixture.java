@@ -78,8 +78,13 @@ abstract class ScriptsFixture {
                 new RecordHeaders()).toJson();
     }
 
+    /** A report that does not say which record failed (a side record written before the header existed). */
     static Failure failure(String id, String sidePosition, int headerAttempts) {
+        return failure(id, sidePosition, headerAttempts, Optional.empty());
+    }
+
+    static Failure failure(String id, String sidePosition, int headerAttempts, Optional<String> failedPosition) {
         return new Failure(id, "issued-token", "k-" + id, "consumer-svc", Optional.of("consumer-svc-redelivery"), headerAttempts, true,
-                "IllegalStateException: down", sidePosition, record(id));
+                "IllegalStateException: down", sidePosition, failedPosition, record(id));
     }
 }
