@@ -24,7 +24,9 @@ import java.util.logging.Logger;
  * done: while one batch is in Redis the next keeps gathering, so batches grow with the load instead of queueing
  * up small. {@link #add} never blocks: the connector stops delivering once its limit of unacknowledged messages
  * is reached, which bounds what waits here. The flush must end every message of its batch in an acknowledgement
- * or a hand-off; this class only keeps the order and the times.
+ * or a hand-off; this class only keeps the order and the times. A batch whose flush throws (a bug) stays
+ * unacknowledged, and counts as the oldest message from then on: its partition's commits stop there, so the
+ * readiness check on that age reports the instance until it restarts and Kafka delivers the batch again.
  *
  * @param <T> a message
  */
@@ -46,6 +48,8 @@ public final class Batcher<T> {
     private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
     /** When the first message of each batch handed to the flush (and not done yet) arrived, oldest first. */
     private final Deque<Long> inFlight = new ArrayDeque<>();
+    /** When the first message of the oldest batch whose flush threw arrived; null if none did. */
+    private Long stuckSince;
 
     public Batcher(String channel, BatchSettings settings, ScheduledExecutorService timers, Executor executor, Consumer<List<T>> flush,
                    LongSupplier nanoTime) {
@@ -72,7 +76,9 @@ public final class Batcher<T> {
 
     /** How long the oldest message not yet done (waiting or being flushed) has been here; empty if none. */
     public synchronized OptionalLong oldestAgeNanos() {
-        Long since = inFlight.isEmpty() ? (pending.isEmpty() ? null : pendingSince) : inFlight.peekFirst();
+        Long since = stuckSince != null ? stuckSince
+                : !inFlight.isEmpty() ? inFlight.peekFirst()
+                : pending.isEmpty() ? null : pendingSince;
         return since == null ? OptionalLong.empty() : OptionalLong.of(nanoTime.getAsLong() - since);
     }
 
@@ -102,8 +108,9 @@ public final class Batcher<T> {
             timer.cancel(false);
             timer = null;
         }
-        inFlight.addLast(pendingSince);
-        last = last.thenRunAsync(() -> run(batch), executor).exceptionally(e -> {
+        long since = pendingSince;
+        inFlight.addLast(since);
+        last = last.thenRunAsync(() -> run(batch, since), executor).exceptionally(e -> {
             // rejected by a stopping executor: unacknowledged, so Kafka delivers the batch again after the restart
             LOG.fine(() -> channel + ": a batch of " + batch.size() + " was not applied (" + e + ")");
             done();
@@ -111,13 +118,21 @@ public final class Batcher<T> {
         });
     }
 
-    private void run(List<T> batch) {
+    private void run(List<T> batch, long since) {
         try {
             flush.accept(batch);
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, channel + ": a batch of " + batch.size() + " failed unexpectedly; it stays unacknowledged", e);
+            LOG.log(Level.SEVERE, channel + ": a batch of " + batch.size() + " failed unexpectedly; it stays unacknowledged until a restart",
+                    e);
+            stuck(since);
         } finally {
             done();
+        }
+    }
+
+    private synchronized void stuck(long since) {
+        if (stuckSince == null) {
+            stuckSince = since;
         }
     }
 

@@ -115,10 +115,14 @@ class BatcherTest {
             }
             flushed.add(batch);
         });
+        now.set(1_000);
         batcher.add(0);
+        now.set(3_000);
         batcher.add(1);
 
         assertEquals(List.of(1), flushed.poll(2, TimeUnit.SECONDS));
+        now.set(10_000);
+        assertEquals(9_000, batcher.oldestAgeNanos().getAsLong(), "the failed batch is still not acknowledged: the oldest");
     }
 
     private static void sleep(long millis) {
