@@ -39,8 +39,8 @@ public final class Ceiling {
         double avgSize = writePayloads(payloads, 2000);
         Bench.log("ceiling: topic " + topic + ", " + records + " records, payload " + Stats.num(avgSize) + " bytes on average");
         Properties figures = new Properties();
-        try (Admin admin = Bench.admin(Bench.kafka())) {
-            Bench.ensureTopic(admin, topic, Bench.PARTITIONS, (short) 1, Map.of());
+        try (Admin admin = KafkaClients.admin(Bench.kafka())) {
+            KafkaClients.ensureTopic(admin, topic, Bench.PARTITIONS, (short) 1, Map.of());
             try {
                 String produced = run(lib, "org.apache.kafka.tools.ProducerPerformance", "--bootstrap-server", Bench.kafka(),
                         "--topic", topic, "--num-records", Long.toString(records), "--throughput", "-1",

@@ -36,9 +36,9 @@ final class CommitRate implements AutoCloseable {
     private void sample() {
         while (!stopped) {
             try {
-                Map<TopicPartition, Long> committed = Bench.committed(admin, group, List.of(topic));
+                Map<TopicPartition, Long> committed = KafkaClients.committed(admin, group, List.of(topic));
                 synchronized (samples) {
-                    samples.add(new long[] {System.currentTimeMillis(), Bench.sum(committed)});
+                    samples.add(new long[] {System.currentTimeMillis(), KafkaClients.sum(committed)});
                 }
             } catch (IllegalStateException e) {
                 Bench.log("commit rate of " + group + ": " + e.getMessage());

@@ -14,7 +14,6 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -59,13 +58,13 @@ public final class Drain {
         Phase u;
         Phase t;
         String waits;
-        try (Admin admin = Bench.admin(Bench.kafka())) {
-            before = Bench.endOffsets(admin, List.of(Bench.USERS_TOPIC, Bench.TOKENS_TOPIC));
+        try (Admin admin = KafkaClients.admin(Bench.kafka())) {
+            before = KafkaClients.endOffsets(admin, List.of(Bench.USERS_TOPIC, Bench.TOKENS_TOPIC));
             u = phase(admin, Bench.USERS_TOPIC, ids, out, false);
             double[] scriptsBefore = DrainWaits.scripts();
             t = phase(admin, Bench.TOKENS_TOPIC, ids, out, "1".equals(Bench.env("BENCH_JFR", "0")));
             waits = DrainWaits.of(t, scriptsBefore);
-            after = Bench.endOffsets(admin, List.of(Bench.USERS_TOPIC, Bench.TOKENS_TOPIC));
+            after = KafkaClients.endOffsets(admin, List.of(Bench.USERS_TOPIC, Bench.TOKENS_TOPIC));
         }
         // spot check: a random sample of the users has exactly its one token in the read model
         List<String> sample = new ArrayList<>(ids);
@@ -74,7 +73,7 @@ public final class Drain {
         Map<String, Integer> seen = Bench.tokensIssued(sample);
         long right = seen.values().stream().filter(n -> n == 1).count();
 
-        double raw = plainConsumerRate(before, after);
+        double raw = KafkaClients.plainConsumerRate(before, after);
         Bench.log("same work without the server: users, then tokens");
         double sameUsers = SameWork.rate(Bench.USERS_TOPIC, before, after);
         double sameTokens = SameWork.rate(Bench.TOKENS_TOPIC, before, after);
@@ -104,9 +103,9 @@ public final class Drain {
         Bench.log("drain " + topic + ": stopping consumer-svc");
         Bench.stack("down", "consumer");
         long written = write(topic, ids);
-        Map<TopicPartition, Long> target = Bench.endOffsets(admin, List.of(topic));
-        Map<TopicPartition, Long> start = Bench.committed(admin, Bench.CONSUMER_GROUP, List.of(topic));
-        long backlog = Bench.behind(start, target);
+        Map<TopicPartition, Long> target = KafkaClients.endOffsets(admin, List.of(topic));
+        Map<TopicPartition, Long> start = KafkaClients.committed(admin, Bench.CONSUMER_GROUP, List.of(topic));
+        long backlog = KafkaClients.behind(start, target);
         Bench.log("drain " + topic + ": wrote " + written + ", backlog of the group " + backlog + "; starting consumer-svc");
 
         long t0 = System.nanoTime();
@@ -128,7 +127,7 @@ public final class Drain {
         double done;
         long deadline = t0 + Duration.ofMinutes(30).toNanos();
         while (true) {
-            long left = Bench.behind(Bench.committed(admin, Bench.CONSUMER_GROUP, List.of(topic)), target);
+            long left = KafkaClients.behind(KafkaClients.committed(admin, Bench.CONSUMER_GROUP, List.of(topic)), target);
             double now = (System.nanoTime() - t0) / 1e9;
             long drained = backlog - left;
             if (drained > 0 && Double.isNaN(first)) {
@@ -165,7 +164,7 @@ public final class Drain {
     private static long write(String topic, List<String> ids) throws Exception {
         AtomicLong failed = new AtomicLong();
         long start = System.nanoTime();
-        try (KafkaProducer<String, String> producer = Bench.fastProducer(Bench.kafka())) {
+        try (KafkaProducer<String, String> producer = KafkaClients.fastProducer(Bench.kafka())) {
             Instant issuedAt = Instant.now();
             for (String id : ids) {
                 String name = "d" + id.substring(0, 8) + id.substring(24);
@@ -186,26 +185,4 @@ public final class Drain {
                 + "/s");
         return ids.size();
     }
-
-    /** A plain KafkaConsumer (no group, no processing) over exactly the records of the backlog: records/s. */
-    static double plainConsumerRate(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
-        long total = Bench.behind(from, to);
-        try (var consumer = Bench.plainConsumer(Bench.kafka())) {
-            consumer.assign(from.keySet());
-            from.forEach(consumer::seek);
-            long read = 0;
-            long start = System.nanoTime();
-            long deadline = start + Duration.ofMinutes(10).toNanos();
-            while (read < total && System.nanoTime() < deadline) {
-                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-                for (var r : records) {
-                    if (r.offset() < to.get(new TopicPartition(r.topic(), r.partition()))) {
-                        read++;
-                    }
-                }
-            }
-            return read / ((System.nanoTime() - start) / 1e9);
-        }
-    }
-
 }

@@ -57,7 +57,7 @@ public final class Faults {
             long start = System.nanoTime();
             long period = (long) (1.9e9 / rate);
             long sent = 0;
-            try (KafkaProducer<String, String> producer = Bench.flowProducer(Bench.kafka())) {
+            try (KafkaProducer<String, String> producer = KafkaClients.flowProducer(Bench.kafka())) {
                 for (int i = 0; System.nanoTime() - start < seconds * 1_000_000_000L; i++) {
                     long wait = start + i * period - System.nanoTime();
                     if (wait > 0) {

@@ -45,10 +45,10 @@ final class FlowLedger implements AutoCloseable {
     }
 
     FlowLedger(String bootstrap) {
-        var consumer = Bench.plainConsumer(bootstrap);
+        var consumer = KafkaClients.plainConsumer(bootstrap);
         Map<TopicPartition, Long> start;
-        try (Admin admin = Bench.admin(bootstrap)) {
-            start = Bench.endOffsets(admin, List.of(Bench.DLQ_TOPIC));
+        try (Admin admin = KafkaClients.admin(bootstrap)) {
+            start = KafkaClients.endOffsets(admin, List.of(Bench.DLQ_TOPIC));
         }
         consumer.assign(start.keySet());
         start.forEach(consumer::seek);
@@ -129,11 +129,11 @@ final class FlowLedger implements AutoCloseable {
 
     /** Nothing left to do: consumer-svc and retry-svc have committed everything, and no retry is pending. */
     static boolean quiescent() {
-        try (Admin admin = Bench.admin(Bench.kafka())) {
+        try (Admin admin = KafkaClients.admin(Bench.kafka())) {
             List<String> consumed = List.of(Bench.USERS_TOPIC, Bench.TOKENS_TOPIC, Bench.REDELIVERY_TOPIC);
-            long consumerLag = Bench.behind(Bench.committed(admin, Bench.CONSUMER_GROUP, consumed), Bench.endOffsets(admin, consumed));
-            long retryLag = Bench.behind(Bench.committed(admin, Bench.RETRY_GROUP, List.of(Bench.SIDE_TOPIC)),
-                    Bench.endOffsets(admin, List.of(Bench.SIDE_TOPIC)));
+            long consumerLag = KafkaClients.behind(KafkaClients.committed(admin, Bench.CONSUMER_GROUP, consumed), KafkaClients.endOffsets(admin, consumed));
+            long retryLag = KafkaClients.behind(KafkaClients.committed(admin, Bench.RETRY_GROUP, List.of(Bench.SIDE_TOPIC)),
+                    KafkaClients.endOffsets(admin, List.of(Bench.SIDE_TOPIC)));
             JsonObject stats = Http.graphql(Bench.retryUrl() + "/graphql", "{ retryStats { pending } }");
             long pending = stats.getJsonObject("data").getJsonObject("retryStats").getJsonNumber("pending").longValue();
             Bench.log("settling: consumer lag " + consumerLag + ", retry lag " + retryLag + ", retries pending " + pending);

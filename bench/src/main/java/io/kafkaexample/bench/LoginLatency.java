@@ -12,9 +12,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * End-to-end latency: GraphQL {@code login} on the producer until the consumer's read model shows the
@@ -51,7 +48,7 @@ public final class LoginLatency {
         int userCount = Integer.parseInt(args[2]);
         Bench.useDevStack();
 
-        Stats kafka = rawKafkaHop(rate, Math.min(seconds, 20));
+        Stats kafka = RawKafkaHop.measure(rate, Math.min(seconds, 20));
 
         Bench.log("login latency: signing up " + userCount + " users (PBKDF2: a few per second on this machine)");
         List<String> names = new ArrayList<>();
@@ -158,52 +155,5 @@ public final class LoginLatency {
                 e2e.count() + " logins seen, " + failed.get() + " failed, " + skipped.get() + " not sent (all " + userCount
                         + " users busy), " + pending.size() + " never seen; read model polled every ~20 ms; the rate stays "
                         + "below PBKDF2's capacity on 2 cores (210,000 iterations per login)");
-    }
-
-    /** Produce (acks=all) → a consumer polling the same broker, at the same rate: the hop's floor in ms. */
-    static Stats rawKafkaHop(double rate, int seconds) throws Exception {
-        String topic = "bench-latency";
-        try (Admin admin = Bench.admin(Bench.kafka())) {
-            Bench.ensureTopic(admin, topic, Bench.PARTITIONS, (short) 1, Map.of());
-        }
-        List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
-        AtomicBoolean stop = new AtomicBoolean();
-        Thread reader;
-        try (var producer = Bench.flowProducer(Bench.kafka())) {
-            var consumer = Bench.plainConsumer(Bench.kafka());
-            List<TopicPartition> parts = new ArrayList<>();
-            for (int p = 0; p < Bench.PARTITIONS; p++) {
-                parts.add(new TopicPartition(topic, p));
-            }
-            consumer.assign(parts);
-            consumer.seekToEnd(parts);
-            parts.forEach(consumer::position);
-            reader = new Thread(() -> {
-                try (consumer) {
-                    while (!stop.get()) {
-                        for (var r : consumer.poll(Duration.ofMillis(100))) {
-                            latencies.add((System.nanoTime() - Long.parseLong(r.value())) / 1e6);
-                        }
-                    }
-                }
-            });
-            reader.start();
-            long period = (long) (1e9 / rate);
-            long start = System.nanoTime();
-            for (int i = 0; i < rate * seconds; i++) {
-                long due = start + i * period;
-                while (System.nanoTime() < due) {
-                    Thread.sleep(1);
-                }
-                producer.send(new ProducerRecord<>(topic, Integer.toString(i), Long.toString(System.nanoTime())));
-            }
-            producer.flush();
-        }
-        Bench.sleep(Duration.ofSeconds(2));
-        stop.set(true);
-        reader.join();
-        Stats stats = new Stats(latencies);
-        Bench.log("raw Kafka hop: " + stats.summary("ms") + " over " + stats.count() + " records");
-        return stats;
     }
 }

@@ -59,11 +59,11 @@ public final class RetryLateness {
         AtomicLong unmatched = new AtomicLong();
         TreeMap<Long, Integer> perSecond = new TreeMap<>();
 
-        var consumer = Bench.plainConsumer(Bench.kafka());
-        Admin admin = Bench.admin(Bench.kafka());
+        var consumer = KafkaClients.plainConsumer(Bench.kafka());
+        Admin admin = KafkaClients.admin(Bench.kafka());
         CommitRate intake = new CommitRate(admin, Bench.RETRY_GROUP, Bench.SIDE_TOPIC);
         try (consumer; admin; intake) {
-            var ends = Bench.endOffsets(admin, List.of(Bench.SIDE_TOPIC, Bench.REDELIVERY_TOPIC, Bench.DLQ_TOPIC));
+            var ends = KafkaClients.endOffsets(admin, List.of(Bench.SIDE_TOPIC, Bench.REDELIVERY_TOPIC, Bench.DLQ_TOPIC));
             consumer.assign(ends.keySet());
             ends.forEach(consumer::seek);
 
@@ -129,7 +129,7 @@ public final class RetryLateness {
         long period = (long) (spread * 1e9 / records);
         long start = System.nanoTime();
         AtomicLong failed = new AtomicLong();
-        try (var producer = Bench.flowProducer(Bench.kafka())) {
+        try (var producer = KafkaClients.flowProducer(Bench.kafka())) {
             for (int i = 0; i < records; i++) {
                 long due = start + i * period;
                 long wait = due - System.nanoTime();

@@ -67,7 +67,7 @@ final class SameWork {
             Map<TopicPartition, Long> partitions = ofTopic(from, topic);
             consumer.assign(partitions.keySet());
             partitions.forEach(consumer::seek);
-            long total = Bench.behind(partitions, ofTopic(to, topic));
+            long total = KafkaClients.behind(partitions, ofTopic(to, topic));
             long applied = 0;
             long start = System.nanoTime();
             long deadline = start + Duration.ofMinutes(10).toNanos();
