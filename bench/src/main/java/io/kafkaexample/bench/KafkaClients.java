@@ -37,11 +37,7 @@ final class KafkaClients {
 
     /** A producer for writing backlogs fast: acks=all and idempotent like the services', but large batches. */
     static KafkaProducer<String, String> fastProducer(String bootstrap) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        config.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        Properties config = producerConfig(bootstrap, 20);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
         config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(128L * 1024 * 1024));
         return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
@@ -49,15 +45,20 @@ final class KafkaClients {
 
     /** A producer like the services' own (acks=all, idempotent, linger 5 ms), for steady flows. */
     static KafkaProducer<String, String> flowProducer(String bootstrap) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        Properties config = producerConfig(bootstrap, 5);
         // a broker stopped for a while mid-flow: keep trying for 5 minutes before giving up on a record
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "300000");
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "300000");
         return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+    }
+
+    private static Properties producerConfig(String bootstrap, int lingerMs) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, Integer.toString(lingerMs));
+        return config;
     }
 
     /** A consumer with no group: it reads by assignment and never disturbs the services' groups. */
