@@ -94,7 +94,7 @@ public final class Faults {
                             + " for unknown users (" + ledger.refused.get() + " not acknowledged), " + Stats.num(sent / (double) seconds)
                             + " records/s sent for " + seconds + " s (asked for " + Stats.num(rate) + "); API through " + producers + " producer instance(s): " + ledger.apiLogins.size() + " sign-ups, "
                             + ledger.apiLogins.values().stream().mapToInt(Integer::intValue).sum() + " logins (" + ledger.apiRefused.get()
-                            + " refused)");
+                            + " refused)" + (count.duplicateKinds().isEmpty() ? "" : "; duplicates: " + count.duplicateKinds()));
             return count.lost() == 0 && count.duplicates() == 0;
         }
     }
@@ -127,7 +127,7 @@ public final class Faults {
     /** Waits until nothing is left to do, then counts; counts again while something is missing, up to the settle time. */
     private static FlowLedger.Count settle(FlowLedger ledger) {
         long deadline = System.nanoTime() + Duration.ofSeconds(Long.parseLong(Bench.env("BENCH_FAULT_SETTLE", "300"))).toNanos();
-        FlowLedger.Count count = new FlowLedger.Count(0, 0, -1, -1);
+        FlowLedger.Count count = new FlowLedger.Count(0, 0, -1, -1, "");
         while (System.nanoTime() < deadline) {
             if (FlowLedger.quiescent()) {
                 try {

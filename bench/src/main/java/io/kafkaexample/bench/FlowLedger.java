@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,8 +41,8 @@ final class FlowLedger implements AutoCloseable {
     private final AtomicBoolean stop = new AtomicBoolean();
     private final Thread watcher;
 
-    /** The outcome of every acknowledged event. */
-    record Count(long processed, long deadLettered, long lost, long duplicates) {
+    /** The outcome of every acknowledged event; {@code duplicateKinds}: how many of each kind, with an example id. */
+    record Count(long processed, long deadLettered, long lost, long duplicates, String duplicateKinds) {
     }
 
     FlowLedger(String bootstrap) {
@@ -98,12 +99,13 @@ final class FlowLedger implements AutoCloseable {
         ids.addAll(apiLogins.keySet());
         Map<String, Integer> seen = Bench.tokensIssued(ids);
         long[] c = new long[4]; // processed, dead, lost, duplicates
+        Map<String, List<String>> kinds = new TreeMap<>();
         users.forEach((event, user) -> c[seen.getOrDefault(user, -1) >= 0 ? 0 : deadEventIds.containsKey(event) ? 1 : 2]++);
         tokens.forEach((event, user) -> {
             int n = seen.getOrDefault(user, -1);
             if (n >= 1) {
                 c[0]++;
-                c[3] += n - 1;
+                c[3] += duplicate(kinds, "tokens applied twice", user, n - 1);
             } else {
                 c[deadEventIds.containsKey(event) ? 1 : 2]++;
             }
@@ -111,20 +113,31 @@ final class FlowLedger implements AutoCloseable {
         ghosts.keySet().forEach(event -> {
             int letters = deadEventIds.getOrDefault(event, 0);
             c[letters > 0 ? 1 : 2]++;
-            c[3] += Math.max(0, letters - 1); // a ghost dead-lettered twice
+            c[3] += duplicate(kinds, "ghosts dead-lettered twice", event, letters - 1);
         });
         apiLogins.forEach((id, acked) -> {
             int n = seen.getOrDefault(id, -1);
             c[n >= 0 ? 0 : deadOfType(id, "user.created") > 0 ? 1 : 2]++;
             int applied = Math.max(0, n);
-            c[3] += Math.max(0, applied - apiAttempts.getOrDefault(id, acked));
+            c[3] += duplicate(kinds, "API logins applied more often than made", id, applied - apiAttempts.getOrDefault(id, acked));
             int missing = acked - Math.min(applied, acked);
             long letters = Math.min(missing, deadOfType(id, "token.issued"));
             c[0] += Math.min(applied, acked);
             c[1] += letters;
             c[2] += missing - letters;
         });
-        return new Count(c[0], c[1], c[2], c[3]);
+        List<String> described = new ArrayList<>();
+        kinds.forEach((kind, examples) -> described.add(examples.size() + " " + kind + " (e.g. " + examples.get(0) + ")"));
+        return new Count(c[0], c[1], c[2], c[3], String.join(", ", described));
+    }
+
+    /** Counts {@code extra} effects of {@code id} (none if not positive) under {@code kind}; returns how many. */
+    private static long duplicate(Map<String, List<String>> kinds, String kind, String id, long extra) {
+        if (extra <= 0) {
+            return 0;
+        }
+        kinds.computeIfAbsent(kind, k -> new ArrayList<>()).add(id);
+        return extra;
     }
 
     /** Nothing left to do: consumer-svc and retry-svc have committed everything, and no retry is pending. */
