@@ -6,7 +6,9 @@
 -- A failure reported again is not counted again: neither a side record read again (field seen:<side position>
 -- for every one counted, not only the latest: Liberty can lose committed offsets, so an older side record may be
 -- read again after newer ones) nor a new report of a record the consumer failed on before (field
--- failed:<position>: a consumer killed before committing applies the record again and reports it again).
+-- failed:<position>: a consumer killed before committing applies the record again and reports it again), nor
+-- the failure of a redelivery whose attempt is counted already (2 <= header <= stored: a second copy of that
+-- redelivery, sent when the outcome of the first was lost, failed too).
 -- The count is max(stored + 1, header): Redis may have lost the state, the header never counts low.
 -- A new failure takes the message off the schedule until its own retry is scheduled.
 local hash_key, due_key = KEYS[1], KEYS[2]
@@ -18,10 +20,13 @@ local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 
 local new_side = redis.call('HSETNX', hash_key, 'seen:' .. side_position, 1) == 1
 local new_failure = failed_position == '' or redis.call('HSETNX', hash_key, 'failed:' .. failed_position, 1) == 1
-if not (new_side and new_failure) then
-  return {'duplicate', tonumber(redis.call('HGET', hash_key, 'attempts')), redis.call('HGET', hash_key, 'state') or ''}
+local stored = tonumber(redis.call('HGET', hash_key, 'attempts') or '0')
+local header = tonumber(header_attempts)
+local attempt_counted = header >= 2 and header <= stored
+if not (new_side and new_failure) or attempt_counted then
+  return {'duplicate', stored, redis.call('HGET', hash_key, 'state') or ''}
 end
-local attempts = math.max(tonumber(redis.call('HGET', hash_key, 'attempts') or '0') + 1, tonumber(header_attempts))
+local attempts = math.max(stored + 1, header)
 redis.call('HSET', hash_key, 'side', side_position, 'attempts', attempts, 'state', 'received', 'updatedAt', now,
   'topic', origin_topic, 'key', record_key, 'error', error_text, 'replyTo', reply_to, 'group', group)
 redis.call('HSETNX', hash_key, 'firstFailureAt', now)

@@ -51,7 +51,8 @@ final class FakeState implements RetryState {
         Entry entry = entries.computeIfAbsent(failure.id(), id -> new Entry());
         boolean newSide = entry.seen.add("seen:" + failure.sidePosition());
         boolean newFailure = failure.failedPosition().map(position -> entry.seen.add("failed:" + position)).orElse(true);
-        if (!(newSide && newFailure)) {
+        boolean attemptCounted = failure.headerAttempts() >= 2 && failure.headerAttempts() <= entry.attempts;
+        if (!(newSide && newFailure) || attemptCounted) {
             return new Registration(true, entry.attempts, entry.state == null ? "" : entry.state);
         }
         entry.attempts = Math.max(entry.attempts + 1, failure.headerAttempts());

@@ -63,6 +63,18 @@ class IntakeTest {
     }
 
     @Test
+    void theFailureOfASecondCopyOfARedeliveryIsNeitherCountedNorDeadLetteredAgain() throws Exception {
+        // redelivery 3 was sent twice (the outcome of the first send was lost) and both copies failed
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            a.intake.accept(Instances.failure("m15", attempt, "side-0@" + attempt, Optional.of("consumer-svc-redelivery-0@" + attempt)));
+        }
+        a.intake.accept(Instances.failure("m15", 4, "side-0@5", Optional.of("consumer-svc-redelivery-1@9")));
+
+        assertEquals(1, instances.deadLetters.of("m15"));
+        assertEquals(4, instances.state.entries.get("m15").attempts);
+    }
+
+    @Test
     void aScheduledRetryReportedAgainFromTheSameRecordKeepsItsCountAndDueTime() throws Exception {
         a.intake.accept(Instances.failure("m13", 1, "side-0@1", Optional.of("issued-token-0@7")));
         long due = instances.state.schedule.get("m13");
@@ -121,7 +133,7 @@ class IntakeTest {
 
     @Test
     void aMessageWhoseSecondReportInABatchUsesUpItsRetriesIsOnlyDeadLettered() throws Exception {
-        a.intake.accept(List.of(Instances.failure("m11", 3, "side-0@1"), Instances.failure("m11", 3, "side-0@2")));
+        a.intake.accept(List.of(Instances.failure("m11", 3, "side-0@1"), Instances.failure("m11", 4, "side-0@2")));
         instances.run(Duration.ofSeconds(10), Duration.ofMillis(100));
 
         assertEquals(1, instances.deadLetters.of("m11"));
