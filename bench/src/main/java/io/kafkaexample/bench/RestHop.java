@@ -1,33 +1,40 @@
 package io.kafkaexample.bench;
 
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Locale;
+import java.util.function.ToLongFunction;
 
 /**
  * REST hop: consumer-war's {@code /ping} (through its MicroProfile REST client, with timeout, retry and
  * circuit breaker) against the producer's {@code ping-what} called directly, with the same load generator
- * (wrk) and the same threads and connections. Each URL gets a short warm-up run first (JIT), not counted.
+ * (wrk) and the same threads and connections.
  *
- * <p>{@code RestHop <wrk> <threads> <connections> <seconds>}
+ * <p>Both paths are first warmed up, alternately, until each one's rate settles: the hop runs far more code
+ * that the JIT has to compile (REST client, fault tolerance, HTTP client), and after a single 5-s warm-up it was
+ * measured half cold, so the row swung between runs (0.15 to 0.39, 2026-12-07); on these 2 cores the hop
+ * climbs for minutes of load (171 requests/s in its first 5 s, 4,559 after three minutes, 2026-12-08). Then
+ * the two paths run in alternating pairs, so that whatever else the 2 cores are doing weighs on both; the row gives the median run of
+ * each and the spread of the pairs' ratios.
+ *
+ * <p>The CPU each server spends per request (its whole process, from the operating system, over the measured
+ * runs) shows where the hop's cost lies, which a CPU profile of one server cannot.
+ *
+ * <p>{@code RestHop <wrk> <threads> <connections> <seconds> <consumer-pid> <producer-pid>}
  */
 public final class RestHop {
 
+    private static final String WARM_SECONDS = "10";
+    private static final int MAX_WARM_ROUNDS = 12;
+    /** Settled: a path's last {@link #SETTLED_RUNS} warm-up runs lie within this share of the highest of them. */
+    private static final double SETTLED = 0.15;
+    /** Three runs of 10 s, not two of 5: a climbing hop gave close runs on its way up (2,883, 3,103, 2,618, then 4,559). */
+    private static final int SETTLED_RUNS = 3;
+    private static final int PAIRS = 3;
+
     private RestHop() {
     }
-
-    /** What one wrk run printed: requests/s, latency percentiles in ms, and the answers that were not 2xx/3xx. */
-    record Wrk(double requestsPerSecond, double p50, double p99, double max, long non2xx, long socketErrors, long requests) {
-    }
-
-    private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
-    private static final Pattern PERCENTILE = Pattern.compile("^\\s+(50|99)(?:\\.000)?%\\s+([\\d.]+)(us|ms|s|m)\\s*$",
-            Pattern.MULTILINE);
-    private static final Pattern MAX = Pattern.compile("^\\s+Latency\\s+\\S+\\s+\\S+\\s+([\\d.]+)(us|ms|s|m)", Pattern.MULTILINE);
-    private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
-    private static final Pattern SOCKET = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
-    private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in");
 
     public static void main(String[] args) throws Exception {
         String wrk = args[0];
@@ -36,72 +43,80 @@ public final class RestHop {
         String seconds = args[3];
         String direct = Bench.producerUrl() + "/ping-what";
         String hop = Bench.consumerUrl() + "/ping";
-        run(wrk, threads, connections, "5", direct);
-        Wrk d = parse(run(wrk, threads, connections, seconds, direct));
-        run(wrk, threads, connections, "5", hop);
-        Wrk h = parse(run(wrk, threads, connections, seconds, hop));
-        Bench.row("REST hop: /ping through the REST client, wrk -t" + threads + " -c" + connections + " -d" + seconds + "s",
-                Stats.num(h.requestsPerSecond()) + " requests/s, latency p50 " + Stats.num(h.p50()) + " / p99 "
+        ProcessCpu consumer = new ProcessCpu(Long.parseLong(args[4]));
+        ProcessCpu producer = new ProcessCpu(Long.parseLong(args[5]));
+
+        List<Double> warmDirect = new ArrayList<>();
+        List<Double> warmHop = new ArrayList<>();
+        do {
+            warmDirect.add(Wrk.run(wrk, threads, connections, WARM_SECONDS, direct).requestsPerSecond());
+            warmHop.add(Wrk.run(wrk, threads, connections, WARM_SECONDS, hop).requestsPerSecond());
+        } while (warmHop.size() < MAX_WARM_ROUNDS && !(settled(warmDirect) && settled(warmHop)));
+        String warmUp = warmHop.size() + " rounds of " + WARM_SECONDS + " s each (" + (settled(warmDirect) && settled(warmHop)
+                ? "until both rates settled within " + Math.round(SETTLED * 100) + " % over " + SETTLED_RUNS + " runs"
+                : "NOT settled, stopped at the limit")
+                + "; the first, cold hop run: " + Stats.num(warmHop.get(0)) + " requests/s)";
+
+        List<Wrk> directRuns = new ArrayList<>();
+        List<Wrk> hopRuns = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        long directProducerCpu = 0;
+        long hopConsumerCpu = 0;
+        long hopProducerCpu = 0;
+        for (int pair = 0; pair < PAIRS; pair++) {
+            long p0 = producer.micros();
+            Wrk d = Wrk.run(wrk, threads, connections, seconds, direct);
+            long p1 = producer.micros();
+            long c1 = consumer.micros();
+            Wrk h = Wrk.run(wrk, threads, connections, seconds, hop);
+            directProducerCpu += p1 - p0;
+            hopProducerCpu += producer.micros() - p1;
+            hopConsumerCpu += consumer.micros() - c1;
+            directRuns.add(d);
+            hopRuns.add(h);
+            ratios.add(h.requestsPerSecond() / d.requestsPerSecond());
+        }
+        Wrk d = median(directRuns);
+        Wrk h = median(hopRuns);
+        Stats pairRatios = new Stats(ratios);
+        long directRequests = sum(directRuns, Wrk::requests);
+        long hopRequests = sum(hopRuns, Wrk::requests);
+        Bench.row("REST hop: /ping through the REST client, wrk -t" + threads + " -c" + connections + ", " + PAIRS
+                        + " alternating pairs of " + seconds + "-s runs after a warm-up",
+                Stats.num(h.requestsPerSecond()) + " requests/s (median run), latency p50 " + Stats.num(h.p50()) + " / p99 "
                         + Stats.num(h.p99()) + " / max " + Stats.num(h.max()) + " ms",
                 "ping-what direct: " + Stats.num(d.requestsPerSecond()) + " requests/s, p50 " + Stats.num(d.p50()) + " / p99 "
                         + Stats.num(d.p99()) + " / max " + Stats.num(d.max()) + " ms",
-                Stats.ratio(h.requestsPerSecond(), d.requestsPerSecond()) + "; added p99 " + Stats.num(h.p99() - d.p99()) + " ms",
-                "non-2xx answers: /ping " + h.non2xx() + " of " + h.requests() + ", direct " + d.non2xx() + " of "
-                        + d.requests() + "; socket errors " + h.socketErrors() + " / " + d.socketErrors()
-                        + "; wrk and both servers share the 2 cores");
+                Stats.ratio(h.requestsPerSecond(), d.requestsPerSecond()) + " (pairs " + String.format(Locale.ROOT,
+                        "%.2f-%.2f", pairRatios.min(), pairRatios.max()) + "); added p99 " + Stats.num(h.p99() - d.p99()) + " ms",
+                "CPU per request over the measured runs: direct, producer-svc " + perRequest(directProducerCpu, directRequests)
+                        + " µs; hop, consumer-svc " + perRequest(hopConsumerCpu, hopRequests) + " µs and producer-svc "
+                        + perRequest(hopProducerCpu, hopRequests) + " µs; warm-up: " + warmUp + "; non-2xx answers: /ping "
+                        + sum(hopRuns, Wrk::non2xx) + " of " + hopRequests + ", direct " + sum(directRuns, Wrk::non2xx) + " of "
+                        + directRequests + "; socket errors " + sum(hopRuns, Wrk::socketErrors) + " / "
+                        + sum(directRuns, Wrk::socketErrors) + "; wrk and both servers share the 2 cores");
     }
 
-    static String run(String wrk, String threads, String connections, String seconds, String url) throws Exception {
-        List<String> command = List.of(wrk, "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--latency", url);
-        Bench.log(String.join(" ", command));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("wrk failed:\n" + output);
+    static boolean settled(List<Double> rates) {
+        if (rates.size() < SETTLED_RUNS) {
+            return false;
         }
-        System.err.print(output);
-        return output;
+        Stats last = new Stats(rates.subList(rates.size() - SETTLED_RUNS, rates.size()));
+        return last.max() - last.min() <= SETTLED * last.max();
     }
 
-    static Wrk parse(String output) {
-        Matcher rps = RPS.matcher(output);
-        if (!rps.find()) {
-            throw new IllegalStateException("no Requests/sec in wrk's output:\n" + output);
-        }
-        double p50 = Double.NaN;
-        double p99 = Double.NaN;
-        Matcher p = PERCENTILE.matcher(output);
-        while (p.find()) {
-            double ms = millis(p.group(2), p.group(3));
-            if ("50".equals(p.group(1))) {
-                p50 = ms;
-            } else {
-                p99 = ms;
-            }
-        }
-        Matcher max = MAX.matcher(output);
-        double maxMs = max.find() ? millis(max.group(1), max.group(2)) : Double.NaN;
-        Matcher non2xx = NON_2XX.matcher(output);
-        Matcher socket = SOCKET.matcher(output);
-        long errors = 0;
-        if (socket.find()) {
-            for (int g = 1; g <= 4; g++) {
-                errors += Long.parseLong(socket.group(g));
-            }
-        }
-        Matcher requests = REQUESTS.matcher(output);
-        return new Wrk(Double.parseDouble(rps.group(1)), p50, p99, maxMs, non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0,
-                errors, requests.find() ? Long.parseLong(requests.group(1)) : 0);
+    /** The run with the median rate (of an odd number of runs), with its own latencies. */
+    static Wrk median(List<Wrk> runs) {
+        List<Wrk> sorted = new ArrayList<>(runs);
+        sorted.sort(Comparator.comparingDouble(Wrk::requestsPerSecond));
+        return sorted.get(sorted.size() / 2);
     }
 
-    static double millis(String value, String unit) {
-        double v = Double.parseDouble(value);
-        return switch (unit) {
-            case "us" -> v / 1000;
-            case "ms" -> v;
-            case "s" -> v * 1000;
-            case "m" -> v * 60_000;
-            default -> throw new IllegalArgumentException(unit);
-        };
+    private static String perRequest(long cpuMicros, long requests) {
+        return requests == 0 ? "n/a" : Stats.num((double) cpuMicros / requests);
+    }
+
+    private static long sum(List<Wrk> runs, ToLongFunction<Wrk> field) {
+        return runs.stream().mapToLong(field).sum();
     }
 }
