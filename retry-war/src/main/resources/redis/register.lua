@@ -11,6 +11,7 @@
 -- redelivery, sent when the outcome of the first was lost, failed too).
 -- The count is max(stored + 1, header): Redis may have lost the state, the header never counts low.
 -- A new failure takes the message off the schedule until its own retry is scheduled.
+-- Returns: new or duplicate, the count, the state, and when the count was made (updatedAt, epoch ms; empty if never).
 local hash_key, due_key = KEYS[1], KEYS[2]
 local side_position, header_attempts, ttl_seconds = ARGV[1], ARGV[2], ARGV[3]
 local origin_topic, record_key, error_text, reply_to, group, id = ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9]
@@ -24,7 +25,7 @@ local stored = tonumber(redis.call('HGET', hash_key, 'attempts') or '0')
 local header = tonumber(header_attempts)
 local attempt_counted = header >= 2 and header <= stored
 if not (new_side and new_failure) or attempt_counted then
-  return {'duplicate', stored, redis.call('HGET', hash_key, 'state') or ''}
+  return {'duplicate', stored, redis.call('HGET', hash_key, 'state') or '', redis.call('HGET', hash_key, 'updatedAt') or ''}
 end
 local attempts = math.max(stored + 1, header)
 redis.call('HSET', hash_key, 'side', side_position, 'attempts', attempts, 'state', 'received', 'updatedAt', now,
@@ -32,4 +33,4 @@ redis.call('HSET', hash_key, 'side', side_position, 'attempts', attempts, 'state
 redis.call('HSETNX', hash_key, 'firstFailureAt', now)
 redis.call('EXPIRE', hash_key, ttl_seconds)
 redis.call('ZREM', due_key, id)
-return {'new', attempts, 'received'}
+return {'new', attempts, 'received', tostring(now)}

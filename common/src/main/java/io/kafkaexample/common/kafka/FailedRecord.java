@@ -60,9 +60,14 @@ public final class FailedRecord {
         return record;
     }
 
-    /** The letter for {@code dead-letter-queue}: the record as it failed, its count, why it was given up and when. */
-    public static <K, V> ProducerRecord<K, V> deadLetter(K key, V value, Headers headers, int attempts, String reason, Instant now) {
+    /**
+     * The letter for {@code dead-letter-queue}: the record as it failed, its retry id and count (by which a letter
+     * whose send outcome was lost is found), why it was given up and when.
+     */
+    public static <K, V> ProducerRecord<K, V> deadLetter(K key, V value, Headers headers, String retryId, int attempts, String reason,
+                                                         Instant now) {
         var record = new ProducerRecord<>(Topics.DEAD_LETTER_QUEUE, null, key, value, copy(headers));
+        RetryHeaders.set(record.headers(), RetryHeaders.RETRY_ID, retryId);
         RetryHeaders.set(record.headers(), RetryHeaders.ATTEMPTS, Integer.toString(attempts));
         RetryHeaders.set(record.headers(), RetryHeaders.DLQ_REASON, RetryHeaders.truncate(reason));
         RetryHeaders.set(record.headers(), RetryHeaders.DLQ_AT, now.toString());

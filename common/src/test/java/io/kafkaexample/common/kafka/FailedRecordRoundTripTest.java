@@ -52,7 +52,7 @@ class FailedRecordRoundTripTest {
     @Test
     void aDeadLetterReadsBackWithItsCountReasonAndTime() {
         var side = toSide();
-        var letter = FailedRecord.deadLetter(side.key(), side.value(), side.headers(), 5, "x".repeat(2000), LATER);
+        var letter = FailedRecord.deadLetter(side.key(), side.value(), side.headers(), "r1", 5, "x".repeat(2000), LATER);
 
         assertEquals(Topics.DEAD_LETTER_QUEUE, letter.topic());
         assertEquals("user-1", letter.key());
@@ -65,6 +65,7 @@ class FailedRecordRoundTripTest {
         assertEquals(Optional.of(FIRST.toString()), read.firstFailureAt());
         assertEquals("t1", RetryHeaders.get(letter.headers(), "trace").orElseThrow());
         assertEquals(1, count(letter, RetryHeaders.ATTEMPTS));
+        assertEquals(Optional.of("r1"), RetryHeaders.get(letter.headers(), RetryHeaders.RETRY_ID));
         // the side record it came from is left as it was
         assertEquals(1, FailedRecord.read(side.headers()).attempts());
     }
@@ -73,7 +74,8 @@ class FailedRecordRoundTripTest {
     void aReplayStripsExactlyTheFailureHeadersAndKeepsTheOthers() {
         var side = toSide();
         RetryHeaders.set(side.headers(), RetryHeaders.RETRY_ID, "r1");
-        var letter = FailedRecord.deadLetter(side.key(), side.value(), side.headers(), 5, "gave up", LATER);
+        var letter = FailedRecord.deadLetter(side.key(), side.value(), side.headers(), "r1", 5, "gave up", LATER);
+        assertEquals(1, count(letter, RetryHeaders.RETRY_ID), "the redelivery's retry-id is replaced, not repeated");
         var stored = new ConsumerRecord<>(Topics.DEAD_LETTER_QUEUE, 0, 7L, letter.key(), letter.value());
         letter.headers().forEach(stored.headers()::add);
 

@@ -1,9 +1,11 @@
 package io.kafkaexample.retry.deadletter;
 
 import io.kafkaexample.common.kafka.FailedRecord;
+import io.kafkaexample.common.kafka.Topics;
 import io.kafkaexample.common.tracing.Tracing;
 import io.kafkaexample.retry.alert.Alerts;
 import io.kafkaexample.retry.engine.DeadLetters;
+import io.kafkaexample.retry.message.CopyFinder;
 import io.kafkaexample.retry.store.StoredRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,10 +15,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -41,6 +45,15 @@ public class DeadLetterPublisher implements DeadLetters {
     @Inject
     Tracing tracing;
 
+    @Inject
+    CopyFinder finder;
+
+    @Override
+    public Set<String> landed(List<Letter> letters, Instant since) {
+        return finder.findAttempts(Topics.DEAD_LETTER_QUEUE, since,
+                letters.stream().collect(Collectors.toMap(Letter::id, Letter::attempts, Math::max)));
+    }
+
     @Override
     public Published publish(List<Letter> letters) {
         Instant now = Instant.now();
@@ -49,7 +62,8 @@ public class DeadLetterPublisher implements DeadLetters {
         List<Span> spans = new ArrayList<>(letters.size());
         for (Letter letter : letters) {
             StoredRecord stored = StoredRecord.parse(letter.record());
-            var record = FailedRecord.deadLetter(stored.key(), stored.value(), stored.headers(), letter.attempts(), letter.reason(), now);
+            var record = FailedRecord.deadLetter(stored.key(), stored.value(), stored.headers(), letter.id(), letter.attempts(),
+                    letter.reason(), now);
             Context retried = tracing.extract(stored.headers());
             Span span = tracing.send(retried, record.topic(), record.key());
             tracing.inject(retried.with(span), record.headers());

@@ -2,6 +2,7 @@ package io.kafkaexample.retry.engine;
 
 import io.kafkaexample.retry.policy.Decision;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,6 +59,7 @@ public final class Intake {
         List<Retry> retries = new ArrayList<>();
         List<DeadLetters.Letter> letters = new ArrayList<>();
         Map<String, String> reasons = new HashMap<>();
+        Map<String, Instant> countedBefore = new HashMap<>();
         for (int i = 0; i < failures.size(); i++) {
             Failure failure = failures.get(i);
             Registration registration = registrations.get(i);
@@ -74,12 +76,16 @@ public final class Intake {
             } else {
                 String reason = ((Decision.DeadLetter) decision).reason();
                 reasons.put(failure.id(), reason);
+                if (registration.duplicate()) {
+                    // taken in before and not settled: that intake may have sent the letter and not lived to mark it
+                    registration.countedAt().ifPresent(at -> countedBefore.put(failure.id(), at));
+                }
                 letters.add(new DeadLetters.Letter(failure.id(), failure.originTopic(), failure.key(), failure.record(), attempts,
                         reason + ": " + failure.error()));
             }
         }
         schedule(retries);
-        Optional<Exception> failure = deadLetter(letters, reasons);
+        Optional<Exception> failure = deadLetter(letters, reasons, countedBefore);
         LOG.info(() -> "side records " + range(failures) + ": " + retries.size() + " retries scheduled, " + letters.size()
                 + " dead-lettered, " + (failures.size() - retries.size() - letters.size()) + " handled before"
                 + failure.map(e -> "; the dead-letter queue failed: " + Redelivery.describe(e)).orElse(""));
@@ -108,18 +114,26 @@ public final class Intake {
         }
     }
 
-    /** Publishes the letters and records those the broker took; the failure, if it did not take them all. */
-    private Optional<Exception> deadLetter(List<DeadLetters.Letter> letters, Map<String, String> reasons) {
+    /**
+     * Publishes the letters and records those the broker took; the failure, if it did not take them all. A letter of a
+     * message {@code countedBefore} (id to the time of its count) is first looked for on the queue: found, it is
+     * recorded and not sent again; while the queue cannot be read, it is not sent blind.
+     */
+    private Optional<Exception> deadLetter(List<DeadLetters.Letter> letters, Map<String, String> reasons, Map<String, Instant> countedBefore) {
         if (letters.isEmpty()) {
             return Optional.empty();
         }
-        DeadLetters.Published published = deadLetters.publish(letters);
-        if (!published.taken().isEmpty()) {
-            state.deadLettered(published.taken().stream().map(l -> new RetryState.GivenUp(l.id(), reasons.get(l.id()))).toList(),
-                    settings.stateTtl());
-            published.taken().forEach(letter -> events.deadLettered(letter.originTopic()));
+        EarlierLetters earlier = EarlierLetters.check(deadLetters, letters, countedBefore);
+        List<DeadLetters.Letter> unsent = letters.stream().filter(earlier::toSend).toList();
+        DeadLetters.Published published = unsent.isEmpty() ? new DeadLetters.Published(List.of(), Optional.empty())
+                : deadLetters.publish(unsent);
+        List<DeadLetters.Letter> queued = new ArrayList<>(earlier.landed());
+        queued.addAll(published.taken());
+        if (!queued.isEmpty()) {
+            state.deadLettered(queued.stream().map(l -> new RetryState.GivenUp(l.id(), reasons.get(l.id()))).toList(), settings.stateTtl());
+            queued.forEach(letter -> events.deadLettered(letter.originTopic()));
         }
-        return published.failure();
+        return published.failure().or(earlier::unreadable);
     }
 
     private static String range(List<Failure> failures) {

@@ -144,8 +144,14 @@ final class Sends {
 
     private void giveUp(Claim.Claimed entry, int failures, String cause) throws Exception {
         String reason = "could not be redelivered to " + entry.replyTo() + " in " + failures + " sends";
-        deadLetters.publish(new DeadLetters.Letter(entry.id(), entry.originTopic(), entry.key(), entry.record(), entry.attempts(),
-                reason + ": " + cause));
+        DeadLetters.Letter letter = new DeadLetters.Letter(entry.id(), entry.originTopic(), entry.key(), entry.record(), entry.attempts(),
+                reason + ": " + cause);
+        // a claim taken over may follow a give-up whose letter landed unrecorded: looked for, never sent blind
+        boolean landed = entry.claimedBefore().isPresent()
+                && deadLetters.landed(List.of(letter), entry.claimedBefore().get()).contains(entry.id());
+        if (!landed) {
+            deadLetters.publish(letter);
+        }
         state.deadLettered(entry.id(), reason, settings.stateTtl());
         events.deadLettered(entry.originTopic());
     }

@@ -1,6 +1,7 @@
 package io.kafkaexample.retry.message;
 
 import io.kafkaexample.common.kafka.KafkaClients;
+import io.kafkaexample.common.kafka.RetryHeaders;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,6 +53,24 @@ public class CopyFinder {
             return TopicReads.read(consumer, from, end, r -> tag.apply(r.headers()).filter(wanted::contains).isPresent()).stream()
                     .map(r -> tag.apply(r.headers()).orElseThrow()).collect(Collectors.toSet());
         });
+    }
+
+    /**
+     * Those of {@code attempts} (retry id to its count) that a record of {@code topic} written since {@code since}
+     * carries as its {@code retry-id} and {@code retry-attempts}: how a redelivery or a dead letter is found.
+     */
+    public Set<String> findAttempts(String topic, Instant since, Map<String, Integer> attempts) {
+        Set<String> wanted = attempts.entrySet().stream().map(e -> tag(e.getKey(), e.getValue())).collect(Collectors.toSet());
+        Set<String> found = find(topic, since, CopyFinder::attemptTag, wanted);
+        return attempts.keySet().stream().filter(id -> found.contains(tag(id, attempts.get(id)))).collect(Collectors.toSet());
+    }
+
+    private static Optional<String> attemptTag(Headers headers) {
+        return RetryHeaders.get(headers, RetryHeaders.RETRY_ID).map(id -> tag(id, RetryHeaders.attempts(headers)));
+    }
+
+    private static String tag(String id, int attempts) {
+        return id + "#" + attempts;
     }
 
     @PreDestroy

@@ -52,7 +52,9 @@ public class RetryStore implements RetryState {
 
     private static Registration registration(Object reply) {
         List<?> result = (List<?>) reply;
-        return new Registration("duplicate".equals(result.get(0)), ((Long) result.get(1)).intValue(), (String) result.get(2));
+        String countedAt = (String) result.get(3);
+        return new Registration("duplicate".equals(result.get(0)), ((Long) result.get(1)).intValue(), (String) result.get(2),
+                countedAt.isEmpty() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Long.parseLong(countedAt))));
     }
 
     @Override

@@ -35,6 +35,7 @@ final class FakeState implements RetryState {
         Long attemptClaimedAt;
         int sendFailures;
         String dlqReason;
+        Long countedAt;
     }
 
     FakeState(ManualTime time) {
@@ -53,15 +54,20 @@ final class FakeState implements RetryState {
         boolean newFailure = failure.failedPosition().map(position -> entry.seen.add("failed:" + position)).orElse(true);
         boolean attemptCounted = failure.headerAttempts() >= 2 && failure.headerAttempts() <= entry.attempts;
         if (!(newSide && newFailure) || attemptCounted) {
-            return new Registration(true, entry.attempts, entry.state == null ? "" : entry.state);
+            return new Registration(true, entry.attempts, entry.state == null ? "" : entry.state, countedAt(entry));
         }
         entry.attempts = Math.max(entry.attempts + 1, failure.headerAttempts());
         entry.state = "received";
+        entry.countedAt = time.now();
         entry.replyTo = failure.replyTo().orElse("");
         entry.topic = failure.originTopic();
         entry.key = failure.key();
         schedule.remove(failure.id());
-        return new Registration(false, entry.attempts, "received");
+        return new Registration(false, entry.attempts, "received", countedAt(entry));
+    }
+
+    private static Optional<Instant> countedAt(Entry entry) {
+        return Optional.ofNullable(entry.countedAt).map(Instant::ofEpochMilli);
     }
 
     @Override

@@ -83,6 +83,8 @@ class RetryFlowIT {
         List<ConsumerRecord<String, String>> redelivered = sorted(redeliveries.all(r -> userId.equals(r.key()), settle));
         assertEquals(List.of(1, 2, 3, 4), failures.stream().map(RetryClient::attempts).toList());
         assertEquals(List.of(1, 2, 3), redelivered.stream().map(RetryClient::attempts).toList());
+        assertEquals(headers(redelivered.get(0)).get("retry-id"), headers.get("retry-id"),
+                "the letter names its retry as the redeliveries do: how a letter whose send was not recorded is found");
         failures.forEach(RecordContract::assertConforms);
         redelivered.forEach(RecordContract::assertConforms);
         for (int n = 1; n <= MAX_RETRIES; n++) {

@@ -87,7 +87,7 @@ class RecordContractTest {
         assertEquals(List.of(), CONTRACT.violations("side-topic-for-retry", USER, RecordContract.headers(side.headers()), side.value()));
         var retry = FailedRecord.redelivery("consumer-svc-redelivery", USER, side.value(), side.headers(), "0123456789abcdef0123456789abcdef", 1);
         assertEquals(List.of(), CONTRACT.violations("consumer-svc-redelivery", USER, RecordContract.headers(retry.headers()), retry.value()));
-        var letter = FailedRecord.deadLetter(USER, side.value(), side.headers(), 1, "not retryable: no CloudEvent", Instant.now());
+        var letter = FailedRecord.deadLetter(USER, side.value(), side.headers(), "0123456789abcdef0123456789abcdef", 1, "not retryable: no CloudEvent", Instant.now());
         assertEquals(List.of(), CONTRACT.violations("dead-letter-queue", USER, RecordContract.headers(letter.headers()), letter.value()));
         var queued = new ConsumerRecord<>("dead-letter-queue", 5, 7L, USER, letter.value());
         letter.headers().forEach(queued.headers()::add);
