@@ -115,25 +115,20 @@ public final class Intake {
     }
 
     /**
-     * Publishes the letters and records those the broker took; the failure, if it did not take them all. A letter of a
-     * message {@code countedBefore} (id to the time of its count) is first looked for on the queue: found, it is
-     * recorded and not sent again; while the queue cannot be read, it is not sent blind.
+     * Publishes the letters and records those the queue has; the failure, if it does not have them all. A message
+     * {@code countedBefore} (id to the time of its count) may have had its letter sent already: looked for first.
      */
     private Optional<Exception> deadLetter(List<DeadLetters.Letter> letters, Map<String, String> reasons, Map<String, Instant> countedBefore) {
         if (letters.isEmpty()) {
             return Optional.empty();
         }
-        EarlierLetters earlier = EarlierLetters.check(deadLetters, letters, countedBefore);
-        List<DeadLetters.Letter> unsent = letters.stream().filter(earlier::toSend).toList();
-        DeadLetters.Published published = unsent.isEmpty() ? new DeadLetters.Published(List.of(), Optional.empty())
-                : deadLetters.publish(unsent);
-        List<DeadLetters.Letter> queued = new ArrayList<>(earlier.landed());
-        queued.addAll(published.taken());
-        if (!queued.isEmpty()) {
-            state.deadLettered(queued.stream().map(l -> new RetryState.GivenUp(l.id(), reasons.get(l.id()))).toList(), settings.stateTtl());
-            queued.forEach(letter -> events.deadLettered(letter.originTopic()));
+        DeadLetters.Published published = EarlierLetters.publish(deadLetters, letters, countedBefore);
+        if (!published.taken().isEmpty()) {
+            state.deadLettered(published.taken().stream().map(l -> new RetryState.GivenUp(l.id(), reasons.get(l.id()))).toList(),
+                    settings.stateTtl());
+            published.taken().forEach(letter -> events.deadLettered(letter.originTopic()));
         }
-        return published.failure().or(earlier::unreadable);
+        return published.failure();
     }
 
     private static String range(List<Failure> failures) {

@@ -2,6 +2,7 @@ package io.kafkaexample.retry.engine;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -146,11 +147,11 @@ final class Sends {
         String reason = "could not be redelivered to " + entry.replyTo() + " in " + failures + " sends";
         DeadLetters.Letter letter = new DeadLetters.Letter(entry.id(), entry.originTopic(), entry.key(), entry.record(), entry.attempts(),
                 reason + ": " + cause);
-        // a claim taken over may follow a give-up whose letter landed unrecorded: looked for, never sent blind
-        boolean landed = entry.claimedBefore().isPresent()
-                && deadLetters.landed(List.of(letter), entry.claimedBefore().get()).contains(entry.id());
-        if (!landed) {
-            deadLetters.publish(letter);
+        // a claim taken over may follow a give-up whose letter landed unrecorded
+        Optional<Exception> failed = EarlierLetters.publish(deadLetters, List.of(letter),
+                entry.claimedBefore().map(at -> Map.of(entry.id(), at)).orElse(Map.of())).failure();
+        if (failed.isPresent()) {
+            throw failed.get();
         }
         state.deadLettered(entry.id(), reason, settings.stateTtl());
         events.deadLettered(entry.originTopic());

@@ -21,12 +21,10 @@ class EarlierLettersTest {
 
     @Test
     void aLetterReportedFailedThatLandedIsRecordedWhenItsBatchIsTakenInAgainAndNotSentTwice() throws Exception {
-        queue.outcomeLost = true;
-        assertThrows(Exception.class, () -> a.intake.accept(fatal("m1")));
+        sentWithItsOutcomeLost("m1");
         assertEquals(0, queue.reads, "a letter given up for the first time is sent without reading the queue");
         assertEquals("received", instances.state.stateOf("m1"));
 
-        queue.outcomeLost = false;
         a.intake.accept(fatal("m1"));
 
         assertEquals(1, queue.of("m1"), "one letter");
@@ -50,9 +48,7 @@ class EarlierLettersTest {
 
     @Test
     void whileTheQueueCannotBeReadBackALetterTakenInAgainIsNotSentBlind() throws Exception {
-        queue.outcomeLost = true;
-        assertThrows(Exception.class, () -> a.intake.accept(fatal("m3")));
-        queue.outcomeLost = false;
+        sentWithItsOutcomeLost("m3");
         queue.unreadable = true;
 
         Exception held = assertThrows(Exception.class, () -> a.intake.accept(List.of(fatal("m3"), fatal("m4"))));
@@ -96,6 +92,13 @@ class EarlierLettersTest {
 
         assertEquals(1, queue.of("m6"), "found on the queue, not sent again");
         assertEquals("dead-lettered", instances.state.stateOf("m6"));
+    }
+
+    /** The intake gives the message up; the letter lands, the send is reported failed, so the batch fails. */
+    private void sentWithItsOutcomeLost(String id) {
+        queue.outcomeLost = true;
+        assertThrows(Exception.class, () -> a.intake.accept(fatal(id)));
+        queue.outcomeLost = false;
     }
 
     private static Failure fatal(String id) {
